@@ -1,0 +1,32 @@
+// @ts-check
+import mdx from '@astrojs/mdx';
+import { unified } from '@astrojs/markdown-remark';
+import sitemap from '@astrojs/sitemap';
+import { defineConfig } from 'astro/config';
+import { courseIntegration } from './src/integrations/course.ts';
+import { rehypeCodeBlocks } from './src/markdown/rehype-code-blocks.ts';
+import { rehypeDiagrams } from './src/markdown/rehype-diagrams.ts';
+import { remarkInterviewQuestions } from './src/markdown/remark-interview-questions.ts';
+
+/** Rendered diagrams survive `astro build` wiping dist/. */
+const diagramCacheDir = new URL('./node_modules/.cache/redis-mastery/diagrams/', import.meta.url).pathname;
+
+// SITE_URL and BASE_PATH let one build serve from a domain root or a sub-path (GitHub Pages).
+export default defineConfig({
+  site: process.env.SITE_URL || 'http://localhost:4321',
+  base: process.env.BASE_PATH || '/',
+  trailingSlash: 'ignore',
+  // External files only: pages share cached assets and a strict CSP needs no inline script hashes.
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  vite: { build: { assetsInlineLimit: 0 } },
+  markdown: {
+    syntaxHighlight: false,
+    processor: unified({
+      remarkPlugins: [remarkInterviewQuestions],
+      rehypePlugins: [[rehypeDiagrams, { cacheDir: diagramCacheDir }], rehypeCodeBlocks],
+      smartypants: false,
+    }),
+  },
+  integrations: [mdx({ optimize: true }), sitemap(), courseIntegration({ diagramCacheDir })],
+  devToolbar: { enabled: false },
+});

@@ -1,0 +1,109 @@
+import { PHASES, type Phase } from './phases';
+import type { LessonData } from './schema';
+
+/** What the outline needs to know of one lesson file. */
+export interface LessonSource {
+  /** Path of the MDX file relative to the project, e.g. `lessons/redis-fundamentals/redis-home.mdx`. */
+  filePath: string;
+  slug: string;
+  data: Pick<LessonData, 'title' | 'description' | 'phase' | 'order' | 'duration' | 'draft'>;
+}
+
+/** A lesson placed in the course: where it sits, how to reach it and its neighbours. */
+export interface Lesson extends LessonSource {
+  phase: Phase;
+  /** Site-relative path without the base, e.g. `redis-fundamentals/redis-home/`. */
+  path: string;
+  /** 1-based position inside the phase ("Lesson N of M"). */
+  numberInPhase: number;
+  lessonsInPhase: number;
+  previous: Lesson | undefined;
+  next: Lesson | undefined;
+}
+
+export interface PhaseOutline {
+  phase: Phase;
+  path: string;
+  lessons: Lesson[];
+  minutes: number;
+}
+
+export interface Course {
+  phases: PhaseOutline[];
+  /** Every lesson in reading order, across phase boundaries. */
+  lessons: Lesson[];
+  minutes: number;
+}
+
+/** A rule that spans lessons was broken; `message` names every file involved. */
+export class CourseError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`The course outline has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'CourseError';
+  }
+}
+
+/** Problems no single lesson's schema can see: shared positions and shared slugs. */
+export function findOutlineProblems(sources: readonly LessonSource[]): string[] {
+  const problems: string[] = [];
+  const report = (key: (s: LessonSource) => string, describe: (s: LessonSource, others: LessonSource[]) => string) => {
+    const groups = new Map<string, LessonSource[]>();
+    for (const s of sources) groups.set(key(s), [...(groups.get(key(s)) ?? []), s]);
+    for (const group of groups.values()) {
+      if (group.length > 1) problems.push(describe(group[0]!, group));
+    }
+  };
+  report(
+    (s) => `${s.data.phase}/${s.data.order}`,
+    (s, group) =>
+      `${group.map((g) => g.filePath).join(' and ')} both have phase: ${s.data.phase} and order: ${s.data.order}. Give each lesson of a phase its own order.`,
+  );
+  report(
+    (s) => s.slug,
+    (s, group) =>
+      `${group.map((g) => g.filePath).join(' and ')} both have the slug "${s.slug}". Rename one of the files; a lesson's URL comes from its file name.`,
+  );
+  return problems;
+}
+
+/** Orders lessons into phases and links each to its neighbours; throws a CourseError on clashes. */
+export function buildCourse(sources: readonly LessonSource[]): Course {
+  const problems = findOutlineProblems(sources);
+  if (problems.length > 0) throw new CourseError(problems);
+
+  const sorted = [...sources].sort((a, b) => a.data.phase - b.data.phase || a.data.order - b.data.order);
+  const lessons: Lesson[] = [];
+  const phases = PHASES.map((phase): PhaseOutline => {
+    const inPhase = sorted.filter((s) => s.data.phase === phase.number);
+    const placed = inPhase.map(
+      (s, i): Lesson => ({
+        ...s,
+        phase,
+        path: `${phase.slug}/${s.slug}/`,
+        numberInPhase: i + 1,
+        lessonsInPhase: inPhase.length,
+        previous: undefined,
+        next: undefined,
+      }),
+    );
+    lessons.push(...placed);
+    return { phase, path: `${phase.slug}/`, lessons: placed, minutes: sumMinutes(placed) };
+  });
+  lessons.forEach((lesson, i) => {
+    lesson.previous = lessons[i - 1];
+    lesson.next = lessons[i + 1];
+  });
+  return { phases, lessons, minutes: sumMinutes(lessons) };
+}
+
+function sumMinutes(lessons: readonly Lesson[]): number {
+  return lessons.reduce((total, l) => total + l.data.duration, 0);
+}
+
+/** "3 h 20 min", "45 min": how long a stretch of the course takes to read. */
+export function formatMinutes(minutes: number): string {
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  if (hours === 0) return `${rest} min`;
+  return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
+}
