@@ -7,6 +7,7 @@ import { courseIntegration } from './src/integrations/course.ts';
 import { rehypeCodeBlocks } from './src/markdown/rehype-code-blocks.ts';
 import { rehypeDiagrams } from './src/markdown/rehype-diagrams.ts';
 import { remarkInterviewQuestions } from './src/markdown/remark-interview-questions.ts';
+import { remarkKnownComponents } from './src/markdown/remark-known-components.ts';
 
 /** Rendered diagrams survive `astro build` wiping dist/. */
 const diagramCacheDir = new URL('./node_modules/.cache/redis-mastery/diagrams/', import.meta.url).pathname;
@@ -22,7 +23,7 @@ export default defineConfig({
   markdown: {
     syntaxHighlight: false,
     processor: unified({
-      remarkPlugins: [remarkInterviewQuestions],
+      remarkPlugins: [remarkKnownComponents, remarkInterviewQuestions],
       rehypePlugins: [[rehypeDiagrams, { cacheDir: diagramCacheDir }], rehypeCodeBlocks],
       smartypants: false,
     }),

@@ -43,33 +43,39 @@ export class CourseError extends Error {
   }
 }
 
-/** Problems no single lesson's schema can see: shared positions and shared slugs. */
-export function findOutlineProblems(sources: readonly LessonSource[]): string[] {
-  const problems: string[] = [];
-  const report = (key: (s: LessonSource) => string, describe: (s: LessonSource, others: LessonSource[]) => string) => {
+/** Two or more lessons that claim the same place or the same URL. */
+export interface OutlineClash {
+  kind: 'position' | 'slug';
+  files: string[];
+  message: string;
+}
+
+/** Clashes no single lesson's schema can see: shared positions and shared slugs. */
+export function findOutlineClashes(sources: readonly LessonSource[]): OutlineClash[] {
+  const groupBy = (key: (s: LessonSource) => string) => {
     const groups = new Map<string, LessonSource[]>();
     for (const s of sources) groups.set(key(s), [...(groups.get(key(s)) ?? []), s]);
-    for (const group of groups.values()) {
-      if (group.length > 1) problems.push(describe(group[0]!, group));
-    }
+    return [...groups.values()].filter((group) => group.length > 1);
   };
-  report(
-    (s) => `${s.data.phase}/${s.data.order}`,
-    (s, group) =>
-      `${group.map((g) => g.filePath).join(' and ')} both have phase: ${s.data.phase} and order: ${s.data.order}. Give each lesson of a phase its own order.`,
-  );
-  report(
-    (s) => s.slug,
-    (s, group) =>
-      `${group.map((g) => g.filePath).join(' and ')} both have the slug "${s.slug}". Rename one of the files; a lesson's URL comes from its file name.`,
-  );
-  return problems;
+  const files = (group: LessonSource[]) => group.map((g) => g.filePath);
+  return [
+    ...groupBy((s) => `${s.data.phase}/${s.data.order}`).map((group): OutlineClash => ({
+      kind: 'position',
+      files: files(group),
+      message: `${files(group).join(' and ')} both have phase: ${group[0]!.data.phase} and order: ${group[0]!.data.order}. Give each lesson of a phase its own order.`,
+    })),
+    ...groupBy((s) => s.slug).map((group): OutlineClash => ({
+      kind: 'slug',
+      files: files(group),
+      message: `${files(group).join(' and ')} both have the slug "${group[0]!.slug}". Rename one of the files; a lesson's URL comes from its file name.`,
+    })),
+  ];
 }
 
 /** Orders lessons into phases and links each to its neighbours; throws a CourseError on clashes. */
 export function buildCourse(sources: readonly LessonSource[]): Course {
-  const problems = findOutlineProblems(sources);
-  if (problems.length > 0) throw new CourseError(problems);
+  const clashes = findOutlineClashes(sources);
+  if (clashes.length > 0) throw new CourseError(clashes.map((c) => c.message));
 
   const sorted = [...sources].sort((a, b) => a.data.phase - b.data.phase || a.data.order - b.data.order);
   const lessons: Lesson[] = [];

@@ -1,0 +1,25 @@
+/**
+ * `npm run build`: checks every lesson, then builds the site with Astro (pages, diagrams, search index).
+ * An author's mistake ends with `file:line` and a fix, never a stack trace; exit code 1.
+ */
+import { build } from 'astro';
+import { describeBuildError } from '../src/course/build-errors';
+import { checkCourse } from '../src/course/check';
+import { formatProblem, sortProblems, summarize } from '../src/course/problems';
+import { readSourceFiles } from '../src/course/sources';
+
+const files = readSourceFiles();
+const { problems } = checkCourse(files);
+for (const problem of sortProblems(problems)) console.error(formatProblem(problem));
+if (problems.some((p) => p.severity === 'error')) {
+  console.error(`\nBuild stopped: ${summarize(problems, files.length)}. Fix the lines above and build again.`);
+  process.exit(1);
+}
+
+try {
+  await build({});
+} catch (error) {
+  console.error(`\n${describeBuildError(error)}`);
+  if (process.env.DEBUG) console.error(error);
+  process.exit(1);
+}

@@ -1,0 +1,46 @@
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { Root } from 'mdast';
+import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+
+/** Components every lesson may use without an import (see the lesson page's `components`). */
+export const LESSON_COMPONENTS = ['Callout', 'Tabs', 'Tab'] as const;
+
+interface JsxNode {
+  type: string;
+  name?: string | null;
+  value?: string;
+  position?: { start: { line: number; column: number } };
+}
+
+/** Remark plugin: a component that is neither provided nor imported fails the build at its line, not at render. */
+export function remarkKnownComponents() {
+  return (tree: Root, file: VFile) => {
+    const imported = new Set<string>(LESSON_COMPONENTS);
+    visit(tree, 'mdxjsEsm', (node: JsxNode) => {
+      for (const match of (node.value ?? '').matchAll(/import\s+(?:(\w+)|\{([^}]*)\})\s+from\s+['"]([^'"]+)['"]/g)) {
+        if (match[1]) imported.add(match[1]);
+        for (const name of (match[2] ?? '').split(',')) imported.add(name.trim().split(/\s+as\s+/).pop() ?? '');
+        const specifier = match[3] ?? '';
+        if (specifier.startsWith('.') && file.path && !existsSync(resolve(dirname(file.path), specifier))) {
+          file.fail(
+            `The import "${specifier}" points to a file that does not exist (looked in ${dirname(file.path)}). Fix the path or remove the import.`,
+            node.position ? { line: node.position.start.line, column: node.position.start.column } : undefined,
+            'redis-mastery:components',
+          );
+        }
+      }
+    });
+    visit(tree, (node: JsxNode) => {
+      if (node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') return;
+      const name = node.name ?? '';
+      if (!/^[A-Z]/.test(name) || imported.has(name.split('.')[0] ?? name)) return;
+      file.fail(
+        `Unknown component <${name}>. Lessons can use ${LESSON_COMPONENTS.map((c) => `<${c}>`).join(', ')} without an import; check the spelling or import it.`,
+        node.position ? { line: node.position.start.line, column: node.position.start.column } : undefined,
+        'redis-mastery:components',
+      );
+    });
+  };
+}
