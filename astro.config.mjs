@@ -16,6 +16,8 @@ const diagramCacheDir = new URL('./node_modules/.cache/redis-mastery/diagrams/',
 export default defineConfig({
   site: process.env.SITE_URL || 'http://localhost:4321',
   base: process.env.BASE_PATH || '/',
+  // OUT_DIR lets tests and benchmarks build several sites side by side.
+  outDir: process.env.OUT_DIR || './dist',
   trailingSlash: 'ignore',
   // External files only: pages share cached assets and a strict CSP needs no inline script hashes.
   build: { format: 'directory', inlineStylesheets: 'never' },

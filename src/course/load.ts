@@ -9,7 +9,7 @@ let course: Promise<{ course: Course; entries: Map<string, LessonEntry> }> | und
 /** The whole course, built once per build; drafts are kept in dev and dropped in production. */
 export function loadCourse() {
   course ??= (async () => {
-    const all = await getCollection('lessons', (entry) => !(import.meta.env.PROD && entry.data.draft));
+    const all = await getCollection('lessons', (entry) => import.meta.env.DEV || !entry.data.draft);
     const entries = new Map<string, LessonEntry>();
     const sources = all.map((entry) => {
       const filePath = entry.filePath ?? `lessons/${entry.id}.mdx`;

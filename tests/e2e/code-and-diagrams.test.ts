@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { openSite, type Session } from '../support/browser';
+import { describeWithChromium } from '../support/chromium';
+
+describeWithChromium('code blocks and diagrams', () => {
+  let s: Session;
+  beforeAll(async () => {
+    s = await openSite('root');
+    await s.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(s.site.url).origin });
+  });
+  afterAll(() => s?.close());
+
+  test('a diagram is inline SVG and no Mermaid script loads', async () => {
+    const { page } = s;
+    await page.goto(`${s.site.url}redis-fundamentals/welcome/`, { waitUntil: 'networkidle' });
+    const visible = page.locator('.diagram svg:visible');
+    await expect(visible.count()).resolves.toBe(1);
+    await expect(visible.locator('text=Client').count()).resolves.toBeGreaterThan(0);
+    expect(s.requests.filter((url) => /mermaid/i.test(url))).toEqual([]);
+  });
+
+  test('the dark scheme shows the dark rendering of the diagram', async () => {
+    await s.page.emulateMedia({ colorScheme: 'dark' });
+    await expect(s.page.locator('.diagram__dark').isVisible()).resolves.toBe(true);
+    await expect(s.page.locator('.diagram__light').isVisible()).resolves.toBe(false);
+    await s.page.emulateMedia({ colorScheme: 'light' });
+  });
+
+  test('code blocks show their language and title, and the copy button copies', async () => {
+    const { page } = s;
+    await page.goto(`${s.site.url}redis-fundamentals/welcome/`);
+    const java = page.locator('figure.code[data-lang="java"]').first();
+    await expect(java.locator('.code__title').innerText()).resolves.toBe('Greeter.java');
+    await expect(java.locator('.code__lang').innerText()).resolves.toBe('Java');
+    await expect(java.locator('.line.highlighted').innerText()).resolves.toContain('greet()');
+
+    await java.locator('button.code__copy').click();
+    await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(
+      'public record Greeter(String name) {\n    public String greet() { return "hello " + name; }\n}',
+    );
+    await expect(java.locator('button.code__copy').innerText()).resolves.toBe('Copied');
+
+    await page.locator('figure.code[data-lang="redis-cli"] button.code__copy').first().click();
+    await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe('SET greeting "hello"\nGET greeting');
+  });
+
+  test('tabs switch with the mouse and the arrow keys', async () => {
+    const { page } = s;
+    const tabs = page.locator('[role="tab"]');
+    await expect(tabs.allInnerTexts()).resolves.toEqual(['redis-cli', 'Java']);
+    await expect(page.locator('[role="tabpanel"]:visible').innerText()).resolves.toContain('INCR visits');
+    await tabs.first().focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(page.locator('[role="tabpanel"]:visible').innerText()).resolves.toContain('opsForValue');
+    await expect(tabs.nth(1).getAttribute('aria-selected')).resolves.toBe('true');
+  });
+
+  test('without a browser at build time, diagrams are drawn in the page that has them, and only there', async () => {
+    const client = await openSite('clientDiagrams');
+    try {
+      await client.page.goto(`${client.site.url}core-data-structures/counters/`, { waitUntil: 'networkidle' });
+      expect(client.requests.filter((url) => /mermaid/i.test(url))).toEqual([]);
+      await client.page.goto(`${client.site.url}redis-fundamentals/welcome/`);
+      await client.page.locator('.diagram--client svg').waitFor();
+      expect(client.requests.some((url) => /mermaid/i.test(url))).toBe(true);
+    } finally {
+      await client.close();
+    }
+  });
+});

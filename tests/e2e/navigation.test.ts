@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { openSite, type Session } from '../support/browser';
+import { describeWithChromium } from '../support/chromium';
+
+describeWithChromium('navigating the course', () => {
+  let s: Session;
+  beforeAll(async () => {
+    s = await openSite('root');
+  });
+  afterAll(() => s?.close());
+
+  test('home → phase → lesson → next lesson across a phase boundary', async () => {
+    const { page } = s;
+    await page.goto(s.site.url);
+    await expect(page.locator('h1').textContent()).resolves.toBe('Redis Mastery');
+    await expect(page.locator('.hero__facts').textContent()).resolves.toContain('3 lessons');
+
+    await page.click('text=Phase 1 Redis Fundamentals');
+    await expect(page.locator('h1').innerText()).resolves.toContain('Redis Fundamentals');
+
+    await page.click('.lesson-list >> text=Welcome Fixture');
+    await expect(page.locator('.lesson__header .eyebrow').innerText()).resolves.toBe('Phase 1 · Redis Fundamentals · Lesson 1 of 2 · 3 min read');
+    await expect(page.locator('.sidebar a[aria-current="page"]').innerText()).resolves.toBe('Welcome Fixture');
+
+    await page.click('a[rel="next"]');
+    await expect(page.locator('h1').innerText()).resolves.toBe('Second Steps');
+
+    await expect(page.locator('a[rel="next"] .prev-next__label').innerText()).resolves.toBe('Next · Phase 2: Core Data Structures');
+    await page.click('a[rel="next"]');
+    expect(page.url()).toBe(`${s.site.url}core-data-structures/counters/`);
+    await expect(page.locator('.breadcrumbs').innerText()).resolves.toContain('Phase 2: Core Data Structures');
+  });
+
+  test('a lesson shows its interview questions between Common mistakes and Summary, answers behind a reveal', async () => {
+    const { page } = s;
+    await page.goto(`${s.site.url}redis-fundamentals/welcome/`);
+    const headings = await page.locator('.prose h2').allInnerTexts();
+    expect(headings.slice(-3)).toEqual(['Common mistakes', 'Interview questions', 'Summary']);
+    const answer = page.locator('details.question').first().locator('.question__answer');
+    await expect(answer.isVisible()).resolves.toBe(false);
+    await page.locator('details.question summary').first().click();
+    await expect(answer.isVisible()).resolves.toBe(true);
+    await expect(page.locator('.badge').allInnerTexts()).resolves.toEqual(['Beginner', 'Advanced']);
+  });
+
+  test('the table of contents links to the headings of the lesson', async () => {
+    const { page } = s;
+    await page.goto(`${s.site.url}redis-fundamentals/welcome/`);
+    const targets = await page.locator('.toc a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    expect(targets).toContain('#interview-questions');
+    for (const target of targets) await expect(page.locator(target!).count()).resolves.toBe(1);
+  });
+
+  test('drafts are left out of the production build', async () => {
+    const { page } = s;
+    const response = await page.goto(`${s.site.url}advanced-patterns/unfinished/`);
+    expect(response?.status()).toBe(404);
+    await expect(page.locator('h1').innerText()).resolves.toBe('Page not found');
+    await page.goto(s.site.url);
+    await expect(page.locator('body').innerText()).resolves.not.toContain('Unfinished Draft');
+  });
+
+  test('every page loads without console errors and only from its own origin', async () => {
+    const origin = new URL(s.site.url).origin;
+    expect(s.requests.filter((url) => !url.startsWith(origin))).toEqual([]);
+    expect(s.consoleErrors.filter((e) => !e.includes('404'))).toEqual([]);
+  });
+});

@@ -1,0 +1,43 @@
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS } from '../../src/markdown/chromium';
+import { chromiumPath } from './chromium';
+import { serveStatic, type StaticSite } from './static-server';
+import { SITES, type SiteName } from './sites';
+
+/** A served fixture site, a browser, and every request and console message the pages made. */
+export interface Session {
+  site: StaticSite;
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  requests: string[];
+  consoleErrors: string[];
+  close(): Promise<void>;
+}
+
+export async function openSite(name: SiteName, options: { colorScheme?: 'light' | 'dark' } = {}): Promise<Session> {
+  const { outDir, base } = SITES[name];
+  const site = await serveStatic(outDir, base);
+  const browser = await chromium.launch({ executablePath: chromiumPath!, args: CHROMIUM_ARGS });
+  const context = await browser.newContext({ colorScheme: options.colorScheme ?? 'light' });
+  const page = await context.newPage();
+  const requests: string[] = [];
+  const consoleErrors: string[] = [];
+  page.on('request', (request) => requests.push(request.url()));
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => consoleErrors.push(error.message));
+  return {
+    site,
+    browser,
+    context,
+    page,
+    requests,
+    consoleErrors,
+    close: async () => {
+      await browser.close();
+      await site.close();
+    },
+  };
+}
