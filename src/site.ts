@@ -8,8 +8,7 @@ export function href(path = ''): string {
   return BASE + path.replace(/^\/+/, '');
 }
 
-/** Where "Edit this lesson" points: the repository's edit URL for the default branch; EDIT_URL overrides it. */
-export const EDIT_URL = (process.env.EDIT_URL ?? 'https://github.com/redis-mastery/redis-mastery/edit/main/').replace(/\/*$/, '/');
+export { EDIT_URL } from './edit-url';
 
 export const SITE_TITLE = 'Redis Mastery';
 export const SITE_TAGLINE = 'A practical Redis course for backend engineers who run Redis in production.';

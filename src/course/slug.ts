@@ -7,7 +7,8 @@ export function lessonSlug(filePath: string): string {
   return githubSlug(name) || 'lesson';
 }
 
-/** A slug for free text such as a title: lower case, hyphens, letters of any script kept, emoji dropped. */
+/** A slug for free text such as a title: lower case, hyphens, accents folded (é → e), other scripts kept, emoji dropped. */
 export function slugify(text: string): string {
-  return githubSlug(text.trim()).replace(/-+/g, '-').replace(/^-|-$/g, '');
+  const folded = text.normalize('NFKD').replace(/\p{M}/gu, '');
+  return githubSlug(folded.trim()).replace(/-+/g, '-').replace(/^-|-$/g, '');
 }

@@ -1,19 +1,35 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { closeSharedMermaidRenderer, sharedMermaidRenderer } from '../markdown/mermaid-renderer';
+import { checkLinks, formatBrokenLink } from './link-check';
 import { writeSearchIndex } from './search-index';
+import { EDIT_URL } from '../edit-url';
 
-/** Build steps the course needs after Astro has written the pages: diagrams closed, search indexed. */
+/** Build steps the course needs after Astro has written the pages: diagrams closed, search indexed, links checked. */
 export function courseIntegration(options: { diagramCacheDir: string }): AstroIntegration {
+  let base = '/';
   return {
     name: 'redis-mastery',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        base = config.base;
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const renderer = sharedMermaidRenderer(options.diagramCacheDir, (m) => logger.warn(m));
         if (renderer) logger.info(`diagrams: ${renderer.stats.rendered} rendered, ${renderer.stats.cached} from cache`);
         await closeSharedMermaidRenderer();
         const report = await writeSearchIndex(fileURLToPath(dir));
         logger.info(`search index: ${report.pages} pages indexed into ${report.outputPath}`);
+
+        const links = checkLinks(fileURLToPath(dir), base.replace(/\/?$/, '/'));
+        const external = links.external.filter((url) => !url.startsWith(EDIT_URL));
+        logger.info(`links: ${links.internalLinks} internal links in ${links.pages} pages checked; ${external.length} external links (listed, not fetched):`);
+        for (const url of external) logger.info(`  ${url}`);
+        if (links.broken.length > 0) {
+          throw new Error(
+            `${links.broken.length} broken link${links.broken.length === 1 ? '' : 's'} in the built site:\n${links.broken.map(formatBrokenLink).join('\n')}\nFix the link in the lesson (links between lessons are relative, e.g. ../sorted-sets/).`,
+          );
+        }
       },
       'astro:server:done': async () => {
         await closeSharedMermaidRenderer();

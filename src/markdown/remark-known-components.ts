@@ -18,7 +18,9 @@ interface JsxNode {
 export function remarkKnownComponents() {
   return (tree: Root, file: VFile) => {
     const imported = new Set<string>(LESSON_COMPONENTS);
-    visit(tree, 'mdxjsEsm', (node: JsxNode) => {
+    visit(tree, (visited) => {
+      const node = visited as JsxNode;
+      if (node.type !== 'mdxjsEsm') return;
       for (const match of (node.value ?? '').matchAll(/import\s+(?:(\w+)|\{([^}]*)\})\s+from\s+['"]([^'"]+)['"]/g)) {
         if (match[1]) imported.add(match[1]);
         for (const name of (match[2] ?? '').split(',')) imported.add(name.trim().split(/\s+as\s+/).pop() ?? '');
@@ -32,7 +34,8 @@ export function remarkKnownComponents() {
         }
       }
     });
-    visit(tree, (node: JsxNode) => {
+    visit(tree, (visited) => {
+      const node = visited as JsxNode;
       if (node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') return;
       const name = node.name ?? '';
       if (!/^[A-Z]/.test(name) || imported.has(name.split('.')[0] ?? name)) return;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { openSite, type Session } from '../support/browser';
 import { describeWithChromium } from '../support/chromium';
+import { SCAFFOLDED } from '../support/sites';
 
 describeWithChromium('navigating the course', () => {
   let s: Session;
@@ -13,7 +14,7 @@ describeWithChromium('navigating the course', () => {
     const { page } = s;
     await page.goto(s.site.url);
     await expect(page.locator('h1').textContent()).resolves.toBe('Redis Mastery');
-    await expect(page.locator('.hero__facts').textContent()).resolves.toContain('3 lessons');
+    await expect(page.locator('.hero__facts').textContent()).resolves.toContain('4 lessons');
 
     await page.click('text=Phase 1 Redis Fundamentals');
     await expect(page.locator('h1').innerText()).resolves.toContain('Redis Fundamentals');
@@ -58,6 +59,17 @@ describeWithChromium('navigating the course', () => {
     await expect(page.locator('h1').innerText()).resolves.toBe('Page not found');
     await page.goto(s.site.url);
     await expect(page.locator('body').innerText()).resolves.not.toContain('Unfinished Draft');
+  });
+
+  test('a lesson fresh from the scaffold builds into a page with every template section', async () => {
+    const { page } = s;
+    await page.goto(`${s.site.url}${SCAFFOLDED.path}`);
+    await expect(page.locator('h1').innerText()).resolves.toBe(SCAFFOLDED.title);
+    await expect(page.locator('.prose h2').allInnerTexts()).resolves.toEqual([
+      'Introduction', 'Understanding the topic', 'Step-by-step explanation', 'Syntax reference', 'Informative example',
+      'Real-world use', 'Best practices', 'Common mistakes', 'Interview questions', 'Summary',
+    ]);
+    await expect(page.locator('.diagram svg').count()).resolves.toBe(2);
   });
 
   test('every page loads without console errors and only from its own origin', async () => {

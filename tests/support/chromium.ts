@@ -6,7 +6,10 @@ export const chromiumPath = findChromium();
 
 /** A suite that needs Chromium: skipped with a notice when it is missing, failed under CI=true. */
 export function describeWithChromium(name: string, suite: () => void): void {
-  if (chromiumPath) return describe(name, suite);
+  if (chromiumPath) {
+    describe(name, suite);
+    return;
+  }
   if (process.env.CI === 'true') throw new Error(`Chromium is required under CI=true: ${INSTALL_CHROMIUM_HINT}.`);
   console.warn(`Skipping "${name}": no Chromium found; ${INSTALL_CHROMIUM_HINT}.`);
   describe.skip(name, suite);

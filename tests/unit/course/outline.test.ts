@@ -36,7 +36,7 @@ describe('course outline', () => {
   });
 
   test('errors naming both files when two lessons share phase and order', () => {
-    expect(() => buildCourse([source('x/one.mdx', 3, 2), source('y/two.mdx', 3, 2)])).toThrowError(
+    expect(() => buildCourse([source('x/one.mdx', 3, 2), source('y/two.mdx', 3, 2)])).toThrow(
       new CourseError(['x/one.mdx and y/two.mdx both have phase: 3 and order: 2. Give each lesson of a phase its own order.']),
     );
   });

@@ -11,7 +11,8 @@ test.each([
 
 test.each([
   ['Sorted Sets & Leaderboards', 'sorted-sets--leaderboards'.replace('--', '-')],
-  ['Café à Paris', 'café-à-paris'],
+  ['Café à Paris', 'cafe-a-paris'],
+  ['Redis 入門', 'redis-入門'],
   ['🚀 Rocket Redis', 'rocket-redis'],
 ])('slugify(%s) is %s', (title, slug) => {
   expect(slugify(title)).toBe(slug);

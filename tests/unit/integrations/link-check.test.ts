@@ -1,0 +1,14 @@
+import { expect, test } from 'vitest';
+import { checkLinks, formatBrokenLink } from '../../../src/integrations/link-check';
+
+test('reports broken pages and anchors with the page and the link, and lists external links', () => {
+  const report = checkLinks('tests/fixtures/link-site', '/docs/');
+  expect(report.broken.map(formatBrokenLink)).toEqual([
+    '/: link "guide/#missing-anchor" points to #missing-anchor, which is not on that page',
+    '/: link "/docs/nowhere/" leads to a page that does not exist',
+    'lessons/guide.mdx (page /guide/): link "/elsewhere/" is outside the base path /docs/',
+  ]);
+  expect(report.external).toEqual(['https://redis.io/docs/']);
+  expect(report.pages).toBe(2);
+  expect(report.internalLinks).toBe(8);
+});
