@@ -1,6 +1,8 @@
 import { PHASES, type Phase } from './phases';
 import type { LessonData } from './schema';
 
+export { formatMinutes } from './minutes';
+
 /** What the outline needs to know of one lesson file. */
 export interface LessonSource {
   /** Path of the MDX file relative to the project, e.g. `lessons/redis-fundamentals/redis-home.mdx`. */
@@ -104,12 +106,4 @@ export function buildCourse(sources: readonly LessonSource[]): Course {
 
 function sumMinutes(lessons: readonly Lesson[]): number {
   return lessons.reduce((total, l) => total + l.data.duration, 0);
-}
-
-/** "3 h 20 min", "45 min": how long a stretch of the course takes to read. */
-export function formatMinutes(minutes: number): string {
-  const hours = Math.floor(minutes / 60);
-  const rest = minutes % 60;
-  if (hours === 0) return `${rest} min`;
-  return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
 }

@@ -19,7 +19,7 @@ export function courseIntegration(options: { diagramCacheDir: string }): AstroIn
         if (renderer) logger.info(`diagrams: ${renderer.stats.rendered} rendered, ${renderer.stats.cached} from cache`);
         await closeSharedMermaidRenderer();
         const report = await writeSearchIndex(fileURLToPath(dir));
-        logger.info(`search index: ${report.pages} pages indexed into ${report.outputPath}`);
+        logger.info(`search index: ${report.pages} pages and ${report.questions} interview questions indexed into ${report.outputPath}`);
 
         const links = checkLinks(fileURLToPath(dir), base.replace(/\/?$/, '/'));
         const external = links.external.filter((url) => !url.startsWith(EDIT_URL));

@@ -18,7 +18,8 @@ export function questionNode(q: InterviewQuestion, number: number): BlockContent
     type: 'blockquote',
     data: {
       hName: 'details',
-      hProperties: { className: ['question', `question--${q.level.toLowerCase()}`], dataLevel: q.level },
+      // Questions are indexed as search results of their own, so the lesson's record leaves them out.
+      hProperties: { id: `q-${number}`, className: ['question', `question--${q.level.toLowerCase()}`], dataLevel: q.level, dataPagefindIgnore: '' },
     },
     children: [
       {

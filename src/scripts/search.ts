@@ -10,8 +10,17 @@ interface PagefindResult {
 }
 interface Pagefind {
   options(options: { baseUrl?: string; excerptLength?: number }): Promise<void>;
-  debouncedSearch(term: string, options?: object, ms?: number): Promise<{ results: PagefindResult[] } | null>;
+  filters(): Promise<Record<string, Record<string, number>>>;
+  debouncedSearch(term: string, options?: { filters?: Record<string, string> }, ms?: number): Promise<{ results: PagefindResult[] } | null>;
 }
+
+/** "Show" choices: every result, lessons only, or interview questions (of one level). */
+const KINDS: { label: string; filters: Record<string, string> }[] = [
+  { label: 'Lessons and questions', filters: {} },
+  { label: 'Lessons', filters: { type: 'Lesson' } },
+  { label: 'Interview questions', filters: { type: 'Interview question' } },
+  ...['Beginner', 'Intermediate', 'Advanced'].map((level) => ({ label: `${level} questions`, filters: { type: 'Interview question', level } })),
+];
 
 const MAX_RESULTS = 8;
 
@@ -20,6 +29,12 @@ export async function startSearch(root: HTMLElement, input: HTMLInputElement): P
   const results = root.querySelector<HTMLElement>('#search-results')!;
   const pagefind = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as Pagefind;
   await pagefind.options({ baseUrl: base, excerptLength: 24 });
+  const bar = filterBar(Object.keys((await pagefind.filters()).phase ?? {}).sort());
+  const selected = (): Record<string, string> => {
+    const phase = bar.querySelector<HTMLSelectElement>('[name="phase"]')!.value;
+    const kind = KINDS[Number(bar.querySelector<HTMLSelectElement>('[name="kind"]')!.value)]!;
+    return { ...kind.filters, ...(phase ? { phase } : {}) };
+  };
 
   const render = async () => {
     const term = input.value.trim();
@@ -28,14 +43,15 @@ export async function startSearch(root: HTMLElement, input: HTMLInputElement): P
       results.replaceChildren();
       return;
     }
-    const search = await pagefind.debouncedSearch(term, {}, 150);
+    const search = await pagefind.debouncedSearch(term, { filters: selected() }, 150);
     if (search === null) return; // a newer keystroke replaced this search
     const data = await Promise.all(search.results.slice(0, MAX_RESULTS).map((r) => r.data()));
-    results.replaceChildren(summary(data.length, search.results.length, term), list(data));
+    results.replaceChildren(bar, summary(data.length, search.results.length, term), list(data));
     results.hidden = false;
   };
 
   input.addEventListener('input', () => void render());
+  bar.addEventListener('change', () => void render());
   input.form?.addEventListener('submit', (event) => {
     event.preventDefault();
     results.querySelector<HTMLAnchorElement>('a')?.click();
@@ -57,10 +73,29 @@ export async function startSearch(root: HTMLElement, input: HTMLInputElement): P
   if (input.value) await render();
 }
 
+function filterBar(phases: string[]): HTMLElement {
+  const bar = document.createElement('div');
+  bar.className = 'search__filters';
+  const select = (name: string, label: string, options: [string, string][]) => {
+    const wrapper = document.createElement('label');
+    wrapper.textContent = `${label} `;
+    const el = document.createElement('select');
+    el.name = name;
+    for (const [value, text] of options) el.append(new Option(text, value));
+    wrapper.append(el);
+    return wrapper;
+  };
+  bar.append(
+    select('phase', 'Phase', [['', 'All phases'], ...phases.map((p): [string, string] => [p, p])]),
+    select('kind', 'Show', KINDS.map((k, i): [string, string] => [String(i), k.label])),
+  );
+  return bar;
+}
+
 function summary(shown: number, total: number, term: string): HTMLElement {
   const p = document.createElement('p');
   p.className = 'search__summary';
-  p.textContent = total === 0 ? `No lessons match “${term}”.` : `${total} result${total === 1 ? '' : 's'}${total > shown ? `, top ${shown} shown` : ''}`;
+  p.textContent = total === 0 ? `Nothing matches “${term}”.` : `${total} result${total === 1 ? '' : 's'}${total > shown ? `, top ${shown} shown` : ''}`;
   return p;
 }
 
@@ -77,7 +112,9 @@ function list(data: PagefindResultData[]): HTMLElement {
     title.textContent = result.meta.title ?? result.url;
     const phase = document.createElement('span');
     phase.className = 'search__phase';
-    phase.textContent = result.meta.phase ?? '';
+    phase.textContent = result.meta.level
+      ? `Interview question · ${result.meta.level} · ${result.meta.lesson ?? ''}`
+      : (result.meta.phase ?? '');
     const excerpt = document.createElement('span');
     excerpt.className = 'search__excerpt';
     // Pagefind escapes the page text and only adds <mark> around matches.

@@ -30,9 +30,33 @@ describeWithChromium('search', () => {
     await page.waitForURL(/redis-fundamentals\/welcome\//);
   });
 
+  test('interview questions are results of their own, narrowed by level and phase', async () => {
+    const { page } = s;
+    await page.goto(s.site.url);
+    await page.fill('#search-input', 'slow command');
+    const first = page.locator('.search__result').first();
+    await first.waitFor();
+    await page.selectOption('.search__filters [name="kind"]', { label: 'Advanced questions' });
+    await page.locator('.search__summary', { hasText: /^1 result$/ }).waitFor();
+    await expect(page.locator('.search__result .search__title').allInnerTexts()).resolves.toEqual(['Why keep commands short?']);
+    await expect(page.locator('.search__result .search__phase').innerText()).resolves.toBe('Interview question · Advanced · Welcome Fixture');
+    await page.selectOption('.search__filters [name="kind"]', { label: 'Beginner questions' });
+    await page.locator('.search__summary', { hasText: 'Nothing matches “slow command”.' }).waitFor();
+    await page.selectOption('.search__filters [name="kind"]', { label: 'Lessons and questions' });
+    await page.fill('#search-input', 'INCR');
+    await page.locator('.search__result').first().waitFor();
+    await page.selectOption('.search__filters [name="phase"]', { label: 'Phase 2 · Core Data Structures' });
+    await page.locator('.search__summary', { hasText: /^2 results$/ }).waitFor();
+    const phases = await page.locator('.search__result .search__phase').allInnerTexts();
+    expect(phases.length).toBeGreaterThan(0);
+    expect(phases.every((p) => p.includes('Counters Fixture') || p === 'Phase 2 · Core Data Structures')).toBe(true);
+    await page.locator('.search__result', { hasText: 'Is INCR atomic?' }).click();
+    await page.waitForURL(/core-data-structures\/counters\/#q-1$/);
+  });
+
   test('a term with no match says so', async () => {
     const { page } = s;
     await page.fill('#search-input', 'xylophonequartz');
-    await expect(page.locator('.search__summary').innerText()).resolves.toBe('No lessons match “xylophonequartz”.');
+    await expect(page.locator('.search__summary', { hasText: 'Nothing matches “xylophonequartz”.' }).waitFor()).resolves.toBeUndefined();
   });
 });

@@ -15,7 +15,7 @@ const questions = [{ level: 'Advanced', question: 'Why a skiplist?', answer: 'Ra
 test('places the questions after Common mistakes and before the Summary', async () => {
   const html = await render('## Common mistakes\n\nNone.\n\n## Summary\n\nDone.', questions);
   expect(html.replace(/\n/g, '')).toBe(
-    '<h2>Common mistakes</h2><p>None.</p><h2>Interview questions</h2><details class="question question--advanced" data-level="Advanced"><summary><span class="question__number">Q1</span><span class="badge badge--advanced">Advanced</span><span class="question__text">Why a skiplist?</span></summary><div class="question__answer"><p>Ranges in <strong>O(log N)</strong>.</p></div></details><h2>Summary</h2><p>Done.</p>',
+    '<h2>Common mistakes</h2><p>None.</p><h2>Interview questions</h2><details id="q-1" class="question question--advanced" data-level="Advanced" data-pagefind-ignore=""><summary><span class="question__number">Q1</span><span class="badge badge--advanced">Advanced</span><span class="question__text">Why a skiplist?</span></summary><div class="question__answer"><p>Ranges in <strong>O(log N)</strong>.</p></div></details><h2>Summary</h2><p>Done.</p>',
   );
 });
 

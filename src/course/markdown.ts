@@ -1,0 +1,11 @@
+import rehypeStringify from 'rehype-stringify';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+
+const processor = unified().use(remarkParse).use(remarkRehype).use(rehypeStringify);
+
+/** Renders an author's Markdown (an interview answer) to HTML; raw HTML in it is not passed through. */
+export function renderMarkdown(markdown: string): string {
+  return String(processor.processSync(markdown));
+}

@@ -1,0 +1,102 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { openSite, type Session } from '../support/browser';
+import { describeWithChromium } from '../support/chromium';
+
+describeWithChromium('learner progress', () => {
+  let s: Session;
+  beforeAll(async () => {
+    s = await openSite('root');
+  });
+  afterAll(() => s?.close());
+
+  test('marking a lesson complete shows on the home page, the phase and the sidebar, and survives a reload', async () => {
+    const { page } = s;
+    await page.goto(`${s.site.url}redis-fundamentals/welcome/`);
+    const button = page.locator('button[data-complete]');
+    await expect(button.innerText()).resolves.toBe('Mark lesson complete');
+    await button.click();
+    await expect(button.getAttribute('aria-pressed')).resolves.toBe('true');
+    await page.reload();
+    await expect(page.locator('.sidebar li[data-done]').allTextContents()).resolves.toEqual(['Welcome Fixture (completed)']);
+
+    await page.goto(s.site.url);
+    await expect(page.locator('[data-progress="course"]').innerText()).resolves.toBe('1 / 4 lessons · 14 min left');
+    await expect(page.locator('[data-progress-phase="redis-fundamentals/"]').innerText()).resolves.toBe('1 / 2 done');
+    await expect(page.locator('a[data-continue]').innerText()).resolves.toBe('Continue: Second Steps');
+  });
+
+  test('"continue" returns to the lesson last opened', async () => {
+    const { page } = s;
+    await page.goto(`${s.site.url}core-data-structures/counters/`);
+    await page.goto(s.site.url);
+    await expect(page.locator('a[data-continue]').getAttribute('href')).resolves.toBe('/core-data-structures/counters/');
+  });
+
+  test('progress exports to a file, imports back, and resets only after confirmation', async () => {
+    const { page } = s;
+    const download = page.waitForEvent('download');
+    await page.click('button[data-progress-action="export"]');
+    const file = join(tmpdir(), 'progress.json');
+    await (await download).saveAs(file);
+    expect(JSON.parse(readFileSync(file, 'utf8')).completed).toHaveProperty(['redis-fundamentals/welcome/']);
+
+    page.once('dialog', (dialog) => void dialog.dismiss());
+    await page.click('button[data-progress-action="reset"]');
+    await expect(page.locator('[data-progress="course"]').innerText()).resolves.toBe('1 / 4 lessons · 14 min left');
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.click('button[data-progress-action="reset"]');
+    await expect(page.locator('[data-progress="course"]').innerText()).resolves.toBe('0 / 4 lessons · 17 min left');
+
+    await page.setInputFiles('input[data-progress-import]', file);
+    await page.locator('[data-progress-status]', { hasText: 'Progress imported.' }).waitFor();
+    await expect(page.locator('[data-progress="course"]').innerText()).resolves.toBe('1 / 4 lessons · 14 min left');
+
+    const foreign = join(tmpdir(), 'foreign.json');
+    writeFileSync(foreign, '{"hello":"world"}');
+    await page.setInputFiles('input[data-progress-import]', foreign);
+    await page.locator('[data-progress-status]', { hasText: 'not a Redis Mastery progress export' }).waitFor();
+  });
+
+  test('corrupt data in storage is ignored and the page still works', async () => {
+    const { page } = s;
+    await page.evaluate(() => localStorage.setItem('redis-mastery:progress:v1', '{"version":1,"completed":[oops'));
+    await page.reload();
+    await expect(page.locator('[data-progress="course"]').innerText()).resolves.toBe('0 / 4 lessons · 17 min left');
+  });
+
+  test('without JavaScript the progress controls are absent and the pages still read', async () => {
+    const context = await s.browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(s.site.url);
+    await expect(page.locator('.progress-panel').isVisible()).resolves.toBe(false);
+    await expect(page.locator('.search').isVisible()).resolves.toBe(false);
+    await page.goto(`${s.site.url}redis-fundamentals/welcome/`);
+    await expect(page.locator('button[data-complete]').isVisible()).resolves.toBe(false);
+    await expect(page.locator('.diagram svg:visible').count()).resolves.toBe(1);
+    await context.close();
+  });
+
+  test('the interview page filters by level and phase and remembers practised questions', async () => {
+    const { page } = s;
+    await page.goto(`${s.site.url}interview/`);
+    await expect(page.locator('[data-filter-count]').innerText()).resolves.toBe('Showing 7 of 7 questions');
+    await page.check('input[name="level"][value="Beginner"]');
+    await expect(page.locator('[data-question]:visible').count()).resolves.toBe(3);
+    await page.selectOption('select[name="phase"]', '2');
+    await expect(page.locator('[data-filter-count]').innerText()).resolves.toBe('Showing 1 of 7 questions');
+    await page.check('input[name="level"][value=""]');
+    await page.selectOption('select[name="phase"]', '');
+
+    const first = page.locator('[data-question]').first();
+    await first.locator('summary').click();
+    await first.locator('input[data-practised]').check();
+    await page.reload();
+    await expect(page.locator('[data-question]').first().locator('input[data-practised]').isChecked()).resolves.toBe(true);
+    await page.check('input[name="unpractised"]');
+    await expect(page.locator('[data-filter-count]').innerText()).resolves.toBe('Showing 6 of 7 questions');
+    await expect(page.locator('[data-question]').first().locator('a').getAttribute('href')).resolves.toBe('/redis-fundamentals/welcome/#q-1');
+  });
+});
