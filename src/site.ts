@@ -12,3 +12,20 @@ export { EDIT_URL } from './edit-url';
 
 export const SITE_TITLE = 'Redis Mastery';
 export const SITE_TAGLINE = 'A practical Redis course for backend engineers who run Redis in production.';
+
+/**
+ * Everything loads from this origin. Scripts are files (no inline code); Pagefind needs WebAssembly and a worker;
+ * styles allow inline attributes because Shiki and Mermaid colour tokens and diagrams with them.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "worker-src 'self' blob:",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+].join('; ');

@@ -7,7 +7,7 @@ import { parseCodeMeta } from './code-meta';
 import { redisCliGrammar } from './redis-cli-grammar';
 
 /** Light and dark Shiki themes; CSS switches between them by colour scheme. */
-export const CODE_THEMES = { light: 'github-light', dark: 'github-dark' } as const;
+export const CODE_THEMES = { light: 'github-light-default', dark: 'github-dark-default' } as const;
 
 /** Languages lessons may use, with the label shown on the block. */
 export const LANGUAGE_LABELS: Record<string, string> = {

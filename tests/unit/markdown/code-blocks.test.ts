@@ -4,7 +4,7 @@ import { renderCodeBlock } from '../../../src/markdown/rehype-code-blocks';
 
 test('wraps a block in a figure with its title, language label and a hidden copy button', async () => {
   const html = toHtml(await renderCodeBlock('class A {}\nint b;\n', 'java', 'title="A.java" {2}'));
-  expect(html).toMatch(/^<figure class="code" data-lang="java"><figcaption class="code__bar"><span class="code__title">A.java<\/span><span class="code__lang">Java<\/span><button type="button" class="code__copy" hidden data-copy="" aria-label="Copy Java code">Copy<\/button><\/figcaption><pre class="shiki shiki-themes github-light github-dark"/);
+  expect(html).toMatch(/^<figure class="code" data-lang="java"><figcaption class="code__bar"><span class="code__title">A.java<\/span><span class="code__lang">Java<\/span><button type="button" class="code__copy" hidden data-copy="" aria-label="Copy Java code">Copy<\/button><\/figcaption><pre class="shiki shiki-themes github-light-default github-dark-default"/);
   expect(html.match(/class="line[^"]*"/g)).toEqual(['class="line"', 'class="line highlighted"']);
 });
 

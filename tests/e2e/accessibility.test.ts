@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { openSite, type Session } from '../support/browser';
+import { describeWithChromium } from '../support/chromium';
+import { axeViolations, cspViolations, recordCspViolations } from '../support/page-checks';
+
+const PAGES = [
+  ['home', ''],
+  ['phase', 'redis-fundamentals/'],
+  ['lesson with code, diagram, tabs and questions', 'redis-fundamentals/welcome/'],
+  ['interview prep', 'interview/'],
+  ['not found', 'no-such-page/'],
+] as const;
+
+for (const scheme of ['light', 'dark'] as const) {
+  describeWithChromium(`accessibility, CSP and console in the ${scheme} scheme`, () => {
+    let s: Session;
+    beforeAll(async () => {
+      s = await openSite('root', { colorScheme: scheme });
+      await recordCspViolations(s.context);
+    });
+    afterAll(() => s?.close());
+
+    test.each(PAGES)('the %s page has no WCAG 2.2 AA violations, no CSP violations and no console errors', async (_name, path) => {
+      const { page } = s;
+      s.consoleErrors.length = 0;
+      await page.goto(`${s.site.url}${path}`, { waitUntil: 'networkidle' });
+      await page.locator('details').evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+      expect(await axeViolations(page)).toEqual([]);
+      expect(await cspViolations(page)).toEqual([]);
+      // The not-found page is served with status 404, which Chromium logs; nothing else may be.
+      expect(s.consoleErrors.filter((e) => !/status of 404/.test(e))).toEqual([]);
+    });
+
+    test('open search results have no violations either', async () => {
+      const { page } = s;
+      await page.goto(s.site.url);
+      await page.fill('#search-input', 'INCR');
+      await page.locator('.search__result').first().waitFor();
+      expect(await axeViolations(page)).toEqual([]);
+      expect(await cspViolations(page)).toEqual([]);
+    });
+  });
+}
+
+describeWithChromium('keyboard use', () => {
+  let s: Session;
+  beforeAll(async () => {
+    s = await openSite('root');
+  });
+  afterAll(() => s?.close());
+
+  test('the skip link is the first stop and moves focus to the content', async () => {
+    const { page } = s;
+    await page.goto(`${s.site.url}redis-fundamentals/welcome/`);
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Skip to content');
+    await page.keyboard.press('Enter');
+    await expect(page.evaluate(() => location.hash)).resolves.toBe('#main');
+  });
+
+  test('an answer opens from the keyboard and the lesson can be marked complete', async () => {
+    const { page } = s;
+    await page.goto(`${s.site.url}redis-fundamentals/welcome/`);
+    await page.locator('details.question summary').first().focus();
+    await page.keyboard.press('Enter');
+    await expect(page.locator('details.question').first().getAttribute('open')).resolves.toBe('');
+    await page.locator('button[data-complete]').focus();
+    await page.keyboard.press('Space');
+    await expect(page.locator('button[data-complete]').getAttribute('aria-pressed')).resolves.toBe('true');
+  });
+
+  test('search results are reached with the arrow keys and left with Escape', async () => {
+    const { page } = s;
+    await page.keyboard.press('/');
+    await page.keyboard.type('keyspace');
+    await page.locator('.search__result').first().waitFor();
+    await page.keyboard.press('ArrowDown');
+    await expect(page.evaluate(() => document.activeElement?.className)).resolves.toBe('search__result');
+    await page.keyboard.press('Escape');
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('search-input');
+    await expect(page.locator('#search-results').isHidden()).resolves.toBe(true);
+  });
+});
