@@ -56,6 +56,7 @@ export class MermaidRenderer {
   private page: Promise<Page> | undefined;
   private browser: Browser | undefined;
   private queue: Promise<unknown> = Promise.resolve();
+  private pending = 0;
   private idleTimer: NodeJS.Timeout | undefined;
   /** How many diagrams came from the cache and how many were rendered, for the build log. */
   readonly stats = { cached: 0, rendered: 0 };
@@ -98,10 +99,14 @@ export class MermaidRenderer {
 
   private enqueue<T>(task: () => Promise<T>): Promise<T> {
     clearTimeout(this.idleTimer);
+    this.pending++;
     const run = this.queue.then(task, task);
-    this.queue = run.catch(() => undefined).finally(() => {
-      this.idleTimer = setTimeout(() => void this.close(), this.idleMs);
-    });
+    this.queue = run
+      .catch(() => undefined)
+      .finally(() => {
+        // Only an empty queue may start the idle countdown; any new work cancels it.
+        if (--this.pending === 0) this.idleTimer = setTimeout(() => void this.close(), this.idleMs);
+      });
     return run;
   }
 

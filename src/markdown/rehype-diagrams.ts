@@ -45,7 +45,7 @@ export function rehypeDiagrams(options: DiagramOptions) {
       const code = node.children.find((c): c is Element => c.type === 'element' && c.tagName === 'code');
       const classes = code?.properties.className;
       if (!code || !Array.isArray(classes) || !classes.includes('language-mermaid')) return;
-      found.push({ pre: node, parent, index, source: toString(code).replace(/\n$/, '') });
+      found.push({ pre: node, parent: parent as Root | Element, index, source: toString(code).replace(/\n$/, '') });
     });
     if (found.length === 0) return;
 

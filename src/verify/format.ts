@@ -111,7 +111,7 @@ function isNonEmptyAggregate(reply: Reply): boolean {
   }
 }
 
-/** Commands whose replies redis-cli prints raw even in a terminal, e.g. INFO's `key:value` lines. */
+/** Commands whose replies redis-cli 7 prints raw even in a terminal (seen by running each), e.g. INFO's lines. */
 const RAW_OUTPUT = new Set([
   'info',
   'lolwut',
@@ -127,6 +127,7 @@ const RAW_OUTPUT = new Set([
   'debug htstats-key',
 ]);
 
+/** True for `INFO …`, `CLIENT LIST` and the other commands above, in any letter case. */
 export function printsRaw(args: readonly string[]): boolean {
   const [name = '', sub = ''] = args.map((arg) => arg.toLowerCase());
   return RAW_OUTPUT.has(name) || RAW_OUTPUT.has(`${name} ${sub}`);

@@ -43,13 +43,14 @@ export interface RunOptions {
 }
 
 /** Commands redis-cli answers itself; the server never sees them. */
-const CLIENT_SIDE = new Set(['HELP', 'QUIT', 'EXIT', 'CLEAR', 'CONNECT', 'RESTART']);
+const CLIENT_SIDE = new Set(['HELP', 'QUIT', 'EXIT', 'CLEAR', 'CONNECT']);
 /** Commands after which redis-cli only waits for messages, so the session cannot go on. */
 const WAITS_FOREVER = new Set(['SUBSCRIBE', 'PSUBSCRIBE', 'SSUBSCRIBE', 'MONITOR', 'SYNC', 'PSYNC']);
 const VERSION = /^\d+(?:\.\d+){0,2}$/;
 const PROMPT_DB = /\[(\d+)\]/;
 const NO_PROMPT = 'no `127.0.0.1:6379>` prompt lines: write the session as redis-cli prints it, or mark the block skip="why it cannot run"';
 
+/** Lessons one after another, each with its own server; `onLesson` sees each report as soon as it is ready. */
 export async function verifyFiles(files: readonly { path: string; shown: string }[], options: RunOptions, onLesson?: (report: LessonReport) => void): Promise<LessonReport[]> {
   const reports: LessonReport[] = [];
   for (const { path, shown } of files) {

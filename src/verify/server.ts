@@ -9,6 +9,13 @@ import { RespConnection, type Reply } from './resp';
 export const INSTALL_HINT =
   'redis-server not found: install it (`apt-get install redis-server`, or `brew install redis`) or set REDIS_SERVER=/path/to/redis-server';
 
+/** What to tell the user when findRedisServer finds nothing, naming a REDIS_SERVER that points nowhere. */
+export function missingServerHint(env: NodeJS.ProcessEnv = process.env): string {
+  const configured = env['REDIS_SERVER'];
+  if (configured === undefined || configured === '') return INSTALL_HINT;
+  return `REDIS_SERVER=${configured} is not an executable redis-server: fix the path, or unset it and install redis-server (\`apt-get install redis-server\`)`;
+}
+
 const FALLBACKS = ['/usr/bin/redis-server', '/usr/local/bin/redis-server'];
 
 function isExecutable(path: string): boolean {

@@ -58,7 +58,8 @@ function checkLink(lesson: ParsedLesson, url: string): { message: string; severi
   }
   const here = url.startsWith('#') ? undefined : lesson.url;
   if (!url.startsWith('#') && !here) return undefined; // Without a valid phase the lesson has no URL to resolve against (RM003 reports it).
-  const resolved = new URL(url, `${ORIGIN}${here ?? '/'}`);
+  const resolved = URL.parse(url, `${ORIGIN}${here ?? '/'}`);
+  if (!resolved) return { message: `Link ${shown} is not a valid URL. Check its characters; spaces must be written as %20.` };
   const anchor = decode(resolved.hash.slice(1));
   let target: { file: string; anchors: ReadonlySet<string>; draft: boolean } | undefined = { file: lesson.file, anchors: lesson.anchors, draft: false };
   if (!url.startsWith('#')) {

@@ -1,0 +1,69 @@
+/** Vitest helpers for suites that need a real redis-server: skipped with a notice locally, required in CI. */
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { findRedisCli, findRedisServer, INSTALL_HINT, missingServerHint, RedisServer } from '../../src/verify/server';
+
+/** The redis-server the suites would start, or undefined when none is installed. */
+export function redisServerPath(): string | undefined {
+  return findRedisServer();
+}
+
+/** redis-cli next to that server, for comparing output with the real client. */
+export function redisCliPath(): string | undefined {
+  const server = redisServerPath();
+  return server === undefined ? undefined : findRedisCli(server);
+}
+
+export interface RedisHandle {
+  /** The running server; only valid inside tests and hooks. */
+  readonly server: RedisServer;
+  readonly port: number;
+}
+
+/** A describe block with one fresh redis-server for all its tests, stopped afterwards. */
+export function describeWithRedis(name: string, fn: (redis: RedisHandle) => void): void {
+  const path = redisServerPath();
+  if (path === undefined) {
+    if (process.env['CI'] === 'true') {
+      describe(name, () => {
+        it('needs redis-server', () => {
+          throw new Error(`${missingServerHint()} (CI=true, so these tests may not be skipped)`);
+        });
+      });
+      return;
+    }
+    console.warn(`Skipping "${name}": ${missingServerHint()}`);
+    describe.skip(name, () => fn(unavailable));
+    return;
+  }
+  describe(name, () => {
+    let server: RedisServer | undefined;
+    beforeAll(async () => {
+      server = await RedisServer.start(path);
+    });
+    afterAll(async () => {
+      await server?.stop();
+    });
+    const running = () => {
+      if (!server) throw new Error('redis-server is not running yet: use it inside a test or hook');
+      return server;
+    };
+    fn({
+      get server() {
+        return running();
+      },
+      get port() {
+        return running().port;
+      },
+    });
+  });
+}
+
+// Handed to skipped suites, whose tests never run.
+const unavailable: RedisHandle = {
+  get server(): RedisServer {
+    throw new Error(INSTALL_HINT);
+  },
+  get port(): number {
+    throw new Error(INSTALL_HINT);
+  },
+};
