@@ -8,11 +8,13 @@ import { EDIT_URL } from '../edit-url';
 /** Build steps the course needs after Astro has written the pages: diagrams closed, search indexed, links checked. */
 export function courseIntegration(options: { diagramCacheDir: string }): AstroIntegration {
   let base = '/';
+  let site: string | undefined;
   return {
     name: 'redis-mastery',
     hooks: {
       'astro:config:done': ({ config }) => {
         base = config.base;
+        site = config.site;
       },
       'astro:build:done': async ({ dir, logger }) => {
         const renderer = sharedMermaidRenderer(options.diagramCacheDir, (m) => logger.warn(m));
@@ -21,7 +23,7 @@ export function courseIntegration(options: { diagramCacheDir: string }): AstroIn
         const report = await writeSearchIndex(fileURLToPath(dir));
         logger.info(`search index: ${report.pages} pages and ${report.questions} interview questions indexed into ${report.outputPath}`);
 
-        const links = checkLinks(fileURLToPath(dir), base.replace(/\/?$/, '/'));
+        const links = checkLinks(fileURLToPath(dir), base.replace(/\/?$/, '/'), site);
         const external = links.external.filter((url) => !url.startsWith(EDIT_URL));
         logger.info(`links: ${links.internalLinks} internal links in ${links.pages} pages checked; ${external.length} external links (listed, not fetched):`);
         for (const url of external) logger.info(`  ${url}`);

@@ -55,13 +55,14 @@ function pathOf(distDir: string, file: string): string {
  * Checks every internal link and `#anchor` of a built site under its base path.
  * Pure over the files in `distDir`: no network, no server.
  */
-export function checkLinks(distDir: string, base = '/'): LinkReport {
+export function checkLinks(distDir: string, base = '/', site?: string): LinkReport {
   const files = readdirSync(distDir, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile())
     .map((e) => join(e.parentPath, e.name));
   const assets = new Set(files.map((f) => relative(distDir, f).split('\\').join('/')));
   const pages = new Map(files.filter((f) => f.endsWith('.html')).map((f) => [pathOf(distDir, f), readPage(f)]));
-  const origin = 'http://site.invalid';
+  // Absolute links to the site itself (canonical, og:url) are checked like relative ones.
+  const origin = site ? new URL(site).origin : 'http://site.invalid';
   const broken: BrokenLink[] = [];
   const external = new Set<string>();
   let internalLinks = 0;

@@ -12,15 +12,16 @@ const tsx = (script: string, args: string[], env: NodeJS.ProcessEnv) => {
   }
 };
 
-/** Copies the fixture course, adds a lesson straight from the scaffold, and builds each site variant once. */
+/** Copies the fixture course, adds a lesson straight from the scaffold, and builds each fixture variant and the real course once. */
 export default function setup(): void {
   if (!findChromium()) return; // the suites skip themselves with a notice (or fail under CI=true)
   rmSync(COURSE_DIR, { recursive: true, force: true });
   cpSync(FIXTURE_COURSE, COURSE_DIR, { recursive: true });
   tsx('scripts/new-lesson.ts', ['--phase', String(SCAFFOLDED.phase), '--title', SCAFFOLDED.title], { LESSONS_DIR: COURSE_DIR });
-  for (const site of Object.values(SITES)) {
+  for (const [name, site] of Object.entries(SITES)) {
     rmSync(site.outDir, { recursive: true, force: true });
+    const lessons = name === 'course' ? 'lessons' : COURSE_DIR;
     // Vitest sets NODE_ENV=test, which would make Vite build in development mode.
-    tsx('scripts/build.ts', [], { NODE_ENV: 'production', ...site.env, LESSONS_DIR: COURSE_DIR, OUT_DIR: site.outDir, BASE_PATH: site.base, SITE_URL: 'http://127.0.0.1' });
+    tsx('scripts/build.ts', [], { NODE_ENV: 'production', ...site.env, LESSONS_DIR: lessons, OUT_DIR: site.outDir, BASE_PATH: site.base, SITE_URL: 'http://127.0.0.1' });
   }
 }

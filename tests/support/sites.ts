@@ -16,6 +16,8 @@ export const SITES = {
   subpath: { outDir: join(CACHE, 'subpath'), base: '/redis-mastery/', env: {} },
   /** Built as if no browser were installed: diagrams are drawn in the reader's browser. */
   clientDiagrams: { outDir: join(CACHE, 'client'), base: '/', env: { MERMAID_RENDER: 'client' } },
+  /** The real course. */
+  course: { outDir: join(CACHE, 'course-site'), base: '/', env: {} },
 } as const;
 
 export type SiteName = keyof typeof SITES;

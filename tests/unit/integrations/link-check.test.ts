@@ -8,7 +8,13 @@ test('reports broken pages and anchors with the page and the link, and lists ext
     '/: link "/docs/nowhere/" leads to a page that does not exist',
     'lessons/guide.mdx (page /guide/): link "/elsewhere/" is outside the base path /docs/',
   ]);
-  expect(report.external).toEqual(['https://redis.io/docs/']);
+  expect(report.external).toEqual(['https://example.org/docs/guide/', 'https://example.org/docs/missing/', 'https://redis.io/docs/']);
   expect(report.pages).toBe(2);
   expect(report.internalLinks).toBe(8);
+});
+
+test('checks absolute links to the site itself like internal ones', () => {
+  const report = checkLinks('tests/fixtures/link-site', '/docs/', 'https://example.org');
+  expect(report.external).toEqual(['https://redis.io/docs/']);
+  expect(report.broken.map(formatBrokenLink)).toContain('/: link "https://example.org/docs/missing/" leads to a page that does not exist');
 });

@@ -1,0 +1,90 @@
+import { PHASES } from '../course/phases';
+
+/** A small deterministic pseudo-random generator (mulberry32), so every run builds the same course. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const WORDS = (
+  'redis keeps data in memory and answers commands on one thread so every command is atomic while replicas copy the ' +
+  'stream of writes and the cluster spreads keys across slots a cache key needs a time to live and a sorted set ranks ' +
+  'members by score lists make queues hashes group fields streams keep an append only log with consumer groups'
+).split(' ');
+
+export interface SyntheticLesson {
+  /** Path relative to the course folder, e.g. `redis-fundamentals/lesson-0007.mdx`. */
+  path: string;
+  text: string;
+}
+
+function sentence(next: () => number, words: number): string {
+  const picked = Array.from({ length: words }, () => WORDS[Math.floor(next() * WORDS.length)]!);
+  return `${picked.join(' ').replace(/^./, (c) => c.toUpperCase())}.`;
+}
+
+function paragraph(next: () => number): string {
+  return Array.from({ length: 5 }, () => sentence(next, 12 + Math.floor(next() * 8))).join(' ');
+}
+
+/**
+ * A course of `count` lessons spread over the six phases, each shaped like a real lesson: every template
+ * section, prose, a redis-cli session, a Java block, one diagram of its own and five interview questions.
+ */
+export function syntheticCourse(count: number, seed = 42): SyntheticLesson[] {
+  const next = random(seed);
+  return Array.from({ length: count }, (_, i) => {
+    const phase = PHASES[i % PHASES.length]!;
+    const order = Math.floor(i / PHASES.length) + 1;
+    const n = String(i + 1).padStart(4, '0');
+    const questions = ['Beginner', 'Beginner', 'Intermediate', 'Intermediate', 'Advanced']
+      .map((level, q) => `  - level: ${level}\n    question: "Question ${q + 1} of lesson ${n}?"\n    answer: "${sentence(next, 30)}"`)
+      .join('\n');
+    const section = (title: string, body = paragraph(next)) => `## ${title}\n\n${body}\n\n${paragraph(next)}\n`;
+    const text = `---
+title: "Synthetic lesson ${n}"
+description: "A generated lesson used to measure how the site builds and loads at scale."
+phase: ${phase.number}
+order: ${order}
+duration: 10
+interviewQuestions:
+${questions}
+---
+
+${section('Introduction')}
+## Understanding the topic
+
+${paragraph(next)}
+
+\`\`\`mermaid
+flowchart LR
+  accTitle: Data flow of lesson ${n}
+  C${n}[Client ${n}] -->|command| R${n}[Redis]
+  R${n} -->|reply| C${n}
+  R${n} --> P${n}[(Replica ${n})]
+\`\`\`
+
+${section('Step-by-step explanation')}
+## Syntax reference
+
+\`\`\`redis-cli
+127.0.0.1:6379> SET lesson:${n} "ready" EX 600
+OK
+127.0.0.1:6379> GET lesson:${n}
+"ready"
+\`\`\`
+
+${section('Informative example', `\`\`\`java\npublic record Lesson${n}(String id, long score) {\n    public boolean isHigh() { return score > ${Math.floor(next() * 100)}; }\n}\n\`\`\``)}
+${section('Real-world use')}
+${section('Best practices')}
+${section('Common mistakes')}
+${section('Summary')}`;
+    return { path: `${phase.slug}/lesson-${n}.mdx`, text };
+  });
+}

@@ -1,0 +1,68 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { openSite, type Session } from '../support/browser';
+import { describeWithChromium } from '../support/chromium';
+import { axeViolations, cspViolations, recordCspViolations } from '../support/page-checks';
+import { SITES } from '../support/sites';
+
+/** Every lesson page of the real course, as site paths. */
+const lessonPaths = () =>
+  readdirSync(SITES.course.outDir, { withFileTypes: true })
+    .filter((phase) => phase.isDirectory() && !phase.name.startsWith('_') && phase.name !== 'pagefind' && phase.name !== 'interview')
+    .flatMap((phase) =>
+      readdirSync(join(SITES.course.outDir, phase.name), { withFileTypes: true })
+        .filter((lesson) => lesson.isDirectory())
+        .map((lesson) => `${phase.name}/${lesson.name}/`),
+    )
+    .sort();
+
+describeWithChromium('the real course', () => {
+  let s: Session;
+  beforeAll(async () => {
+    s = await openSite('course');
+    await recordCspViolations(s.context);
+  });
+  afterAll(() => s?.close());
+
+  test('has 42 lessons, readable from Redis Home to the capstone by following "next"', async () => {
+    const { page } = s;
+    expect(lessonPaths()).toHaveLength(42);
+    await page.goto(s.site.url);
+    await page.locator('.hero .button').click();
+    const visited: string[] = [];
+    for (;;) {
+      visited.push(new URL(page.url()).pathname);
+      const next = page.locator('a[rel="next"]');
+      if ((await next.count()) === 0) break;
+      await next.click();
+    }
+    expect(visited[0]).toBe('/redis-fundamentals/redis-home/');
+    expect(visited.at(-1)).toBe('/production-operations/designing-with-redis-at-scale/');
+    expect(visited).toHaveLength(42);
+    await expect(page.locator('.prev-next__link--next .prev-next__title').innerText()).resolves.toBe('Practise with the interview questions');
+  });
+
+  test('every lesson page passes axe (WCAG 2.2 AA) with its answers open, with no CSP violation or console error', async () => {
+    const { page } = s;
+    const problems: string[] = [];
+    for (const path of lessonPaths()) {
+      s.consoleErrors.length = 0;
+      await page.goto(`${s.site.url}${path}`);
+      await page.locator('details').evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+      for (const v of await axeViolations(page)) problems.push(`${path} ${v}`);
+      for (const v of await cspViolations(page)) problems.push(`${path} CSP ${v}`);
+      for (const e of s.consoleErrors) problems.push(`${path} console ${e}`);
+    }
+    expect(problems).toEqual([]);
+  }, 240_000);
+
+  test('the home and interview pages pass axe in the dark scheme too', async () => {
+    const { page } = s;
+    await page.emulateMedia({ colorScheme: 'dark' });
+    for (const path of ['', 'interview/', 'production-operations/designing-with-redis-at-scale/']) {
+      await page.goto(`${s.site.url}${path}`);
+      expect(await axeViolations(page)).toEqual([]);
+    }
+  });
+});
