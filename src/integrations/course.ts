@@ -5,6 +5,9 @@ import { checkLinks, formatBrokenLink } from './link-check';
 import { writeSearchIndex } from './search-index';
 import { EDIT_URL } from '../edit-url';
 
+/** External links printed after a build; a very large course prints a count for the rest. */
+const MAX_LISTED = 100;
+
 /** Build steps the course needs after Astro has written the pages: diagrams closed, search indexed, links checked. */
 export function courseIntegration(options: { diagramCacheDir: string }): AstroIntegration {
   let base = '/';
@@ -25,8 +28,9 @@ export function courseIntegration(options: { diagramCacheDir: string }): AstroIn
 
         const links = checkLinks(fileURLToPath(dir), base.replace(/\/?$/, '/'), site);
         const external = links.external.filter((url) => !url.startsWith(EDIT_URL));
-        logger.info(`links: ${links.internalLinks} internal links in ${links.pages} pages checked; ${external.length} external links (listed, not fetched):`);
-        for (const url of external) logger.info(`  ${url}`);
+        logger.info(`links: ${links.internalLinks} internal links in ${links.pages} pages checked; ${external.length} external links (listed, not fetched)${external.length ? ':' : ''}`);
+        for (const url of external.slice(0, MAX_LISTED)) logger.info(`  ${url}`);
+        if (external.length > MAX_LISTED) logger.info(`  … and ${external.length - MAX_LISTED} more`);
         if (links.broken.length > 0) {
           throw new Error(
             `${links.broken.length} broken link${links.broken.length === 1 ? '' : 's'} in the built site:\n${links.broken.map(formatBrokenLink).join('\n')}\nFix the link in the lesson (links between lessons are relative, e.g. ../sorted-sets/).`,

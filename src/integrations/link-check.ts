@@ -1,8 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { Element, Root } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
-import { visit } from 'unist-util-visit';
 
 /** A link in a built page that leads nowhere. */
 export interface BrokenLink {
@@ -22,28 +19,28 @@ export interface LinkReport {
   external: string[];
 }
 
-const LINK_ATTRIBUTES: Record<string, string> = { a: 'href', link: 'href', script: 'src', img: 'src', source: 'src' };
-
 interface Page {
   source: string | undefined;
   ids: Set<string>;
   links: string[];
 }
 
-function readPage(file: string): Page {
-  const tree: Root = fromHtml(readFileSync(file, 'utf8'));
-  const ids = new Set<string>();
-  const links: string[] = [];
-  let source: string | undefined;
-  visit(tree, 'element', (node: Element) => {
-    if (typeof node.properties.dataSource === 'string') source = node.properties.dataSource;
-    const id = node.properties.id ?? node.properties.name;
-    if (typeof id === 'string') ids.add(id);
-    const attribute = LINK_ATTRIBUTES[node.tagName];
-    const value = attribute ? node.properties[attribute === 'href' ? 'href' : 'src'] : undefined;
-    if (typeof value === 'string' && value !== '') links.push(value);
-  });
-  return { source, ids, links };
+// Astro writes every attribute double-quoted, so plain scanning finds them without an HTML parser (1,000 pages in well under a second).
+const LINK = /<(?:a|link|script|img|source)\b[^>]*?\s(?:href|src)="([^"]*)"/g;
+const ID = /\s(?:id|name)="([^"]*)"/g;
+const SOURCE = /\sdata-source="([^"]*)"/;
+
+const ENTITIES: Record<string, string> = { '&amp;': '&', '&quot;': '"', '&#39;': "'", '&lt;': '<', '&gt;': '>' };
+const decode = (value: string) => value.replace(/&(?:amp|quot|#39|lt|gt);/g, (e) => ENTITIES[e] ?? e);
+
+/** The links, anchors and source file of one built page. */
+export function readPage(html: string): Page {
+  const text = html.replace(/<!--[\s\S]*?-->/g, '');
+  return {
+    source: SOURCE.exec(text)?.[1],
+    ids: new Set([...text.matchAll(ID)].map((m) => decode(m[1]!))),
+    links: [...text.matchAll(LINK)].map((m) => decode(m[1]!)).filter((href) => href !== ''),
+  };
 }
 
 /** The site path of an HTML file: `a/b/index.html` → `a/b/`, `404.html` → `404.html`. */
@@ -60,7 +57,7 @@ export function checkLinks(distDir: string, base = '/', site?: string): LinkRepo
     .filter((e) => e.isFile())
     .map((e) => join(e.parentPath, e.name));
   const assets = new Set(files.map((f) => relative(distDir, f).split('\\').join('/')));
-  const pages = new Map(files.filter((f) => f.endsWith('.html')).map((f) => [pathOf(distDir, f), readPage(f)]));
+  const pages = new Map(files.filter((f) => f.endsWith('.html')).map((f) => [pathOf(distDir, f), readPage(readFileSync(f, 'utf8'))]));
   // Absolute links to the site itself (canonical, og:url) are checked like relative ones.
   const origin = site ? new URL(site).origin : 'http://site.invalid';
   const broken: BrokenLink[] = [];

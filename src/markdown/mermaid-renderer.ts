@@ -48,14 +48,18 @@ export function parseErrorLine(message: string): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
+/** Pages rendering at once; each gets its own renderer process, so two keep two cores busy. */
+const PAGES = 2;
+
 /**
- * Renders Mermaid diagrams to SVG in one headless Chromium page shared by the whole build,
+ * Renders Mermaid diagrams to SVG in one headless Chromium shared by the whole build (a small pool of pages),
  * with a content-keyed cache on disk so unchanged diagrams are never rendered twice.
  */
 export class MermaidRenderer {
-  private page: Promise<Page> | undefined;
-  private browser: Browser | undefined;
-  private queue: Promise<unknown> = Promise.resolve();
+  private browser: Promise<Browser> | undefined;
+  private idle: Promise<Page>[] = [];
+  private opened = 0;
+  private waiting: ((page: Promise<Page>) => void)[] = [];
   private pending = 0;
   private idleTimer: NodeJS.Timeout | undefined;
   /** How many diagrams came from the cache and how many were rendered, for the build log. */
@@ -79,11 +83,7 @@ export class MermaidRenderer {
     } catch {
       // Not cached yet: render below.
     }
-    const id = `mermaid-${diagramKey(source)}`;
-    const result = await this.enqueue(async () => ({
-      light: await this.renderOnce(source, `${id}-light`, 'default'),
-      dark: await this.renderOnce(source, `${id}-dark`, 'dark'),
-    }));
+    const result = await this.withPage((page) => renderBothSchemes(page, source, `mermaid-${diagramKey(source)}`));
     writeFileSync(file, JSON.stringify(result));
     this.stats.rendered++;
     return result;
@@ -92,57 +92,73 @@ export class MermaidRenderer {
   async close(): Promise<void> {
     clearTimeout(this.idleTimer);
     const browser = this.browser;
-    this.page = undefined;
     this.browser = undefined;
-    await browser?.close();
+    this.idle = [];
+    this.opened = 0;
+    await (await browser?.catch(() => undefined))?.close();
   }
 
-  private enqueue<T>(task: () => Promise<T>): Promise<T> {
+  /** Runs `task` on a free page, opening up to PAGES of them; the browser closes once no work is left. */
+  private async withPage<T>(task: (page: Page) => Promise<T>): Promise<T> {
     clearTimeout(this.idleTimer);
     this.pending++;
-    const run = this.queue.then(task, task);
-    this.queue = run
-      .catch(() => undefined)
-      .finally(() => {
-        // Only an empty queue may start the idle countdown; any new work cancels it.
-        if (--this.pending === 0) this.idleTimer = setTimeout(() => void this.close(), this.idleMs);
-      });
-    return run;
+    const page = this.acquire();
+    try {
+      return await task(await page);
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next(page);
+      else this.idle.push(page);
+      // Only an empty queue may start the idle countdown; any new work cancels it.
+      if (--this.pending === 0) this.idleTimer = setTimeout(() => void this.close(), this.idleMs);
+    }
   }
 
-  private async renderOnce(source: string, id: string, theme: 'default' | 'dark'): Promise<string> {
-    const page = await (this.page ??= this.open());
-    const outcome = await page.evaluate(
-      async ({ source, id, config }) => {
-        const mermaid = (globalThis as unknown as { mermaid: MermaidApi }).mermaid;
-        mermaid.initialize(config);
-        try {
-          await mermaid.parse(source);
-          const { svg } = await mermaid.render(id, source);
-          return { svg };
-        } catch (error) {
-          document.getElementById(`d${id}`)?.remove();
-          return { error: error instanceof Error ? error.message : String(error) };
-        }
-      },
-      { source, id, config: { ...CONFIG, theme } },
-    );
-    if ('error' in outcome) throw new DiagramSyntaxError(outcome.error ?? 'unknown error', parseErrorLine(outcome.error ?? ''));
-    return outcome.svg;
+  private acquire(): Promise<Page> {
+    const free = this.idle.pop();
+    if (free) return free;
+    if (this.opened < PAGES) {
+      this.opened++;
+      return this.openPage();
+    }
+    return new Promise<Page>((resolve) => this.waiting.push(resolve));
   }
 
-  private async open(): Promise<Page> {
-    this.browser = await chromium.launch({ executablePath: this.executablePath, args: CHROMIUM_ARGS });
-    const page = await this.browser.newPage();
+  private async openPage(): Promise<Page> {
+    this.browser ??= chromium.launch({ executablePath: this.executablePath, args: CHROMIUM_ARGS });
+    const context = await (await this.browser).newContext();
+    const page = await context.newPage();
     await page.setContent('<!doctype html><html><body></body></html>');
     await page.addScriptTag({ path: MERMAID_SCRIPT });
     return page;
   }
 }
 
+/** Both colour schemes in one round trip; `render` parses too, so a syntax error surfaces from the first call. */
+async function renderBothSchemes(page: Page, source: string, id: string): Promise<RenderedDiagram> {
+  const outcome = await page.evaluate(
+    async ({ source, id, config }) => {
+      const mermaid = (globalThis as unknown as { mermaid: MermaidApi }).mermaid;
+      const svgs: string[] = [];
+      try {
+        for (const theme of ['default', 'dark']) {
+          mermaid.initialize({ ...config, theme });
+          svgs.push((await mermaid.render(`${id}-${theme === 'default' ? 'light' : 'dark'}`, source)).svg);
+        }
+        return { light: svgs[0]!, dark: svgs[1]! };
+      } catch (error) {
+        for (const el of document.querySelectorAll(`[id^="d${id}"]`)) el.remove();
+        return { error: error instanceof Error ? error.message : String(error) };
+      }
+    },
+    { source, id, config: CONFIG },
+  );
+  if ('error' in outcome) throw new DiagramSyntaxError(outcome.error ?? 'unknown error', parseErrorLine(outcome.error ?? ''));
+  return outcome;
+}
+
 interface MermaidApi {
   initialize(config: object): void;
-  parse(source: string): Promise<unknown>;
   render(id: string, source: string): Promise<{ svg: string }>;
 }
 

@@ -1,5 +1,4 @@
 import type { Element, Root } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
@@ -12,11 +11,14 @@ export interface DiagramOptions {
 
 /** A diagram rendered at build: both colour schemes inline, CSS shows the one that applies. */
 function inlineFigure(rendered: RenderedDiagram): Element {
+  // The SVG goes in as an HTML string (`<Fragment set:html>`): parsing it into a tree only to print it again is the slow part.
+  const svgNode = (svg: string) =>
+    ({ type: 'mdxJsxFlowElement', name: 'Fragment', attributes: [{ type: 'mdxJsxAttribute', name: 'set:html', value: svg }], children: [] }) as unknown as Element;
   const part = (scheme: 'light' | 'dark', svg: string): Element => ({
     type: 'element',
     tagName: 'div',
     properties: { className: [`diagram__${scheme}`] },
-    children: fromHtml(svg, { fragment: true }).children as Element[],
+    children: [svgNode(svg)],
   });
   return {
     type: 'element',

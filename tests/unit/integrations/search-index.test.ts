@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { writeSearchIndex } from '../../../src/integrations/search-index';
+import { questionRecords, writeSearchIndex } from '../../../src/integrations/search-index';
 
 test('indexes the lesson pages of a built site into dist/pagefind', async () => {
   const dist = mkdtempSync(join(tmpdir(), 'site-'));
@@ -20,4 +20,25 @@ test('indexes the lesson pages of a built site into dist/pagefind', async () => 
   const entry = JSON.parse(readFileSync(join(dist, 'pagefind', 'pagefind-entry.json'), 'utf8'));
   expect(entry.languages.en.page_count).toBe(2);
   expect(existsSync(join(dist, 'pagefind', 'pagefind.js'))).toBe(true);
+});
+
+test('reads each interview question of a lesson page as its own record', () => {
+  const dist = mkdtempSync(join(tmpdir(), 'site-'));
+  mkdirSync(join(dist, 'p', 'lesson'), { recursive: true });
+  writeFileSync(
+    join(dist, 'p', 'lesson', 'index.html'),
+    '<article data-pagefind-body><p><span data-pagefind-meta="phase" data-pagefind-filter="phase">Phase 2 · Core Data Structures</span></p>' +
+      '<h1 data-pagefind-meta="title">Sorted Sets &amp; Ranks</h1>' +
+      '<details id="q-1" class="question question--advanced" data-level="Advanced" data-pagefind-ignore><summary><span class="question__number">Q1</span>' +
+      '<span class="question__text">Why a &lt;skiplist&gt;?</span></summary><div class="question__answer"><p>Ranges in <code>O(log N)</code>.</p></div></details></article>',
+  );
+  expect(questionRecords(dist)).toEqual([
+    {
+      url: '/p/lesson/#q-1',
+      content: 'Why a <skiplist>?\nRanges in O(log N) .',
+      language: 'en',
+      meta: { title: 'Why a <skiplist>?', phase: 'Phase 2 · Core Data Structures', lesson: 'Sorted Sets & Ranks', level: 'Advanced' },
+      filters: { phase: ['Phase 2 · Core Data Structures'], type: ['Interview question'], level: ['Advanced'] },
+    },
+  ]);
 });
