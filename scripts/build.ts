@@ -1,15 +1,16 @@
 /**
- * `npm run build`: checks every lesson, then builds the site with Astro (pages, diagrams, search index).
+ * `npm run build`: lints every lesson, then builds the site with Astro (pages, diagrams, search index).
  * An author's mistake ends with `file:line` and a fix, never a stack trace; exit code 1.
  */
 import { build } from 'astro';
 import { describeBuildError } from '../src/course/build-errors';
-import { checkCourse } from '../src/course/check';
 import { formatProblem, sortProblems, summarize } from '../src/course/problems';
 import { readSourceFiles } from '../src/course/sources';
+import { lintSources } from '../src/lint/lint';
 
 const files = readSourceFiles();
-const { problems } = checkCourse(files);
+// The same rules as `npm run lint:lessons`: an error stops the build, a warning is shown.
+const problems = lintSources(files);
 for (const problem of sortProblems(problems)) console.error(formatProblem(problem));
 if (problems.some((p) => p.severity === 'error')) {
   console.error(`\nBuild stopped: ${summarize(problems, files.length)}. Fix the lines above and build again.`);

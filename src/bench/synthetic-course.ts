@@ -1,4 +1,5 @@
 import { PHASES } from '../course/phases';
+import { readingTime } from '../course/reading-time';
 
 /** A small deterministic pseudo-random generator (mulberry32), so every run builds the same course. */
 function random(seed: number): () => number {
@@ -47,17 +48,7 @@ export function syntheticCourse(count: number, seed = 42): SyntheticLesson[] {
       .map((level, q) => `  - level: ${level}\n    question: "Question ${q + 1} of lesson ${n}?"\n    answer: "${sentence(next, 30)}"`)
       .join('\n');
     const section = (title: string, body = paragraph(next)) => `## ${title}\n\n${body}\n\n${paragraph(next)}\n`;
-    const text = `---
-title: "Synthetic lesson ${n}"
-description: "A generated lesson used to measure how the site builds and loads at scale."
-phase: ${phase.number}
-order: ${order}
-duration: 10
-interviewQuestions:
-${questions}
----
-
-${section('Introduction')}
+    const body = `${section('Introduction')}
 ## Understanding the topic
 
 ${paragraph(next)}
@@ -85,6 +76,19 @@ ${section('Real-world use')}
 ${section('Best practices')}
 ${section('Common mistakes')}
 ${section('Summary')}`;
+    // Declared duration = measured reading time, as the linter expects of a real lesson.
+    const questionText = [...questions.matchAll(/"([^"]*)"/g)].map((m) => m[1]!);
+    const text = `---
+title: "Synthetic lesson ${n}"
+description: "A generated lesson used to measure how the site builds and loads at scale."
+phase: ${phase.number}
+order: ${order}
+duration: ${readingTime(body, questionText).minutes}
+interviewQuestions:
+${questions}
+---
+
+${body}`;
     return { path: `${phase.slug}/lesson-${n}.mdx`, text };
   });
 }

@@ -58,7 +58,7 @@ describeWithChromium('code blocks and diagrams', () => {
   test('without a browser at build time, diagrams are drawn in the page that has them, and only there', async () => {
     const client = await openSite('clientDiagrams');
     try {
-      await client.page.goto(`${client.site.url}core-data-structures/counters/`, { waitUntil: 'networkidle' });
+      await client.page.goto(`${client.site.url}interview/`, { waitUntil: 'networkidle' });
       expect(client.requests.filter((url) => /mermaid/i.test(url))).toEqual([]);
       await client.page.goto(`${client.site.url}redis-fundamentals/welcome/`);
       await client.page.locator('.diagram--client svg').waitFor();

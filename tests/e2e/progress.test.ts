@@ -82,11 +82,11 @@ describeWithChromium('learner progress', () => {
   test('the interview page filters by level and phase and remembers practised questions', async () => {
     const { page } = s;
     await page.goto(`${s.site.url}interview/`);
-    await expect(page.locator('[data-filter-count]').innerText()).resolves.toBe('Showing 7 of 7 questions');
+    await expect(page.locator('[data-filter-count]').innerText()).resolves.toBe('Showing 9 of 9 questions');
     await page.check('input[name="level"][value="Beginner"]');
-    await expect(page.locator('[data-question]:visible').count()).resolves.toBe(3);
+    await expect(page.locator('[data-question]:visible').count()).resolves.toBe(4);
     await page.selectOption('select[name="phase"]', '2');
-    await expect(page.locator('[data-filter-count]').innerText()).resolves.toBe('Showing 1 of 7 questions');
+    await expect(page.locator('[data-filter-count]').innerText()).resolves.toBe('Showing 1 of 9 questions');
     await page.check('input[name="level"][value=""]');
     await page.selectOption('select[name="phase"]', '');
 
@@ -96,7 +96,7 @@ describeWithChromium('learner progress', () => {
     await page.reload();
     await expect(page.locator('[data-question]').first().locator('input[data-practised]').isChecked()).resolves.toBe(true);
     await page.check('input[name="unpractised"]');
-    await expect(page.locator('[data-filter-count]').innerText()).resolves.toBe('Showing 6 of 7 questions');
+    await expect(page.locator('[data-filter-count]').innerText()).resolves.toBe('Showing 8 of 9 questions');
     await expect(page.locator('[data-question]').first().locator('a').getAttribute('href')).resolves.toBe('/redis-fundamentals/welcome/#q-1');
   });
 });

@@ -2,6 +2,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
+import { createGzip } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -25,7 +26,7 @@ export interface StaticSite {
   close(): Promise<void>;
 }
 
-/** Serves a built site from `dir` under `base` on 127.0.0.1, the way static hosting does (404.html for misses). */
+/** Serves a built site from `dir` under `base` on 127.0.0.1, the way static hosting does (404.html for misses, gzip). */
 export async function serveStatic(dir: string, base = '/'): Promise<StaticSite> {
   const server: Server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
@@ -37,8 +38,12 @@ export async function serveStatic(dir: string, base = '/'): Promise<StaticSite> 
       createReadStream(join(dir, '404.html')).pipe(response);
       return;
     }
-    response.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    createReadStream(file).pipe(response);
+    const type = TYPES[extname(file)] ?? 'application/octet-stream';
+    // Compress text as static hosts do, so measurements see realistic transfer sizes.
+    const gzip = /gzip/.test(String(request.headers['accept-encoding'])) && /text|javascript|json|svg|xml/.test(type);
+    response.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'max-age=3600', ...(gzip ? { 'Content-Encoding': 'gzip' } : {}) });
+    const stream = createReadStream(file);
+    (gzip ? stream.pipe(createGzip()) : stream).pipe(response);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
