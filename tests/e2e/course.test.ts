@@ -57,6 +57,19 @@ describeWithChromium('the real course', () => {
     expect(problems).toEqual([]);
   }, 240_000);
 
+  test('no page scrolls sideways on a 360 px wide phone', async () => {
+    const page = await s.context.newPage();
+    await page.setViewportSize({ width: 360, height: 740 });
+    const overflowing: string[] = [];
+    for (const path of ['', 'interview/', 'redis-fundamentals/', ...lessonPaths()]) {
+      await page.goto(`${s.site.url}${path}`);
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      if (width > 360) overflowing.push(`${path} is ${width} px wide`);
+    }
+    await page.close();
+    expect(overflowing).toEqual([]);
+  }, 120_000);
+
   test('the home and interview pages pass axe in the dark scheme too', async () => {
     const { page } = s;
     await page.emulateMedia({ colorScheme: 'dark' });

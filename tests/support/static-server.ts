@@ -41,7 +41,9 @@ export async function serveStatic(dir: string, base = '/'): Promise<StaticSite> 
     const type = TYPES[extname(file)] ?? 'application/octet-stream';
     // Compress text as static hosts do, so measurements see realistic transfer sizes.
     const gzip = /gzip/.test(String(request.headers['accept-encoding'])) && /text|javascript|json|svg|xml/.test(type);
-    response.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'max-age=3600', ...(gzip ? { 'Content-Encoding': 'gzip' } : {}) });
+    // Hashed build assets never change, as on any static host.
+    const cache = path.includes('/_astro/') ? 'public, max-age=31536000, immutable' : 'max-age=3600';
+    response.writeHead(200, { 'Content-Type': type, 'Cache-Control': cache, ...(gzip ? { 'Content-Encoding': 'gzip' } : {}) });
     const stream = createReadStream(file);
     (gzip ? stream.pipe(createGzip()) : stream).pipe(response);
   });
