@@ -23,7 +23,11 @@ export default defineConfig({
   trailingSlash: 'ignore',
   // External files only: pages share cached assets and a strict CSP needs no inline script hashes.
   build: { format: 'directory', inlineStylesheets: 'never' },
-  vite: { build: { assetsInlineLimit: 0 } },
+  vite: {
+    build: { assetsInlineLimit: 0 },
+    // Mermaid is only imported by the no-browser fallback; pre-bundling it would stall the dev server's start.
+    optimizeDeps: { exclude: ['mermaid'] },
+  },
   markdown: {
     syntaxHighlight: false,
     processor: unified({
