@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import type { ErrorPayload } from 'vite';
 import { closeSharedMermaidRenderer, sharedMermaidRenderer } from '../markdown/mermaid-renderer';
 import { checkLinks, formatBrokenLink } from './link-check';
 import { writeSearchIndex } from './search-index';
@@ -44,14 +45,14 @@ export function courseIntegration(options: { diagramCacheDir: string }): AstroIn
       'astro:server:setup': ({ server, logger }) => {
         // In `npm run dev`, every saved lesson is checked with the build's rules; errors show in the terminal and the browser overlay.
         const dir = resolve(lessonsDir());
-        let overlay: Parameters<typeof server.ws.send>[0] | undefined;
+        let overlay: ErrorPayload | undefined;
         const check = (file: string) => {
           if (!resolve(file).startsWith(dir)) return;
           const errors = sortProblems(lintSources(readSourceFiles()).filter((p) => p.severity === 'error'));
           for (const problem of errors) logger.error(formatProblem(problem));
           const [first] = errors;
           overlay = first && {
-            type: 'error',
+            type: 'error' as const,
             err: {
               message: errors.map(formatProblem).join('\n'),
               stack: '',

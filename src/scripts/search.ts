@@ -30,6 +30,8 @@ export async function startSearch(root: HTMLElement, input: HTMLInputElement): P
   const pagefind = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as Pagefind;
   await pagefind.options({ baseUrl: base, excerptLength: 24 });
   const bar = filterBar(Object.keys((await pagefind.filters()).phase ?? {}).sort());
+  const output = document.createElement('div');
+  output.setAttribute('aria-live', 'polite');
   const selected = (): Record<string, string> => {
     const phase = bar.querySelector<HTMLSelectElement>('[name="phase"]')!.value;
     const kind = KINDS[Number(bar.querySelector<HTMLSelectElement>('[name="kind"]')!.value)]!;
@@ -40,13 +42,15 @@ export async function startSearch(root: HTMLElement, input: HTMLInputElement): P
     const term = input.value.trim();
     if (term === '') {
       results.hidden = true;
-      results.replaceChildren();
+      output.replaceChildren();
       return;
     }
     const search = await pagefind.debouncedSearch(term, { filters: selected() }, 150);
     if (search === null) return; // a newer keystroke replaced this search
     const data = await Promise.all(search.results.slice(0, MAX_RESULTS).map((r) => r.data()));
-    results.replaceChildren(bar, summary(data.length, search.results.length, term), list(data));
+    // The filter bar stays in place (moving it would drop keyboard focus); only the results are replaced.
+    if (!bar.isConnected) results.replaceChildren(bar, output);
+    output.replaceChildren(summary(data.length, search.results.length, term), list(data));
     results.hidden = false;
   };
 
@@ -61,7 +65,7 @@ export async function startSearch(root: HTMLElement, input: HTMLInputElement): P
       input.value = '';
       void render();
       input.focus();
-    } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+    } else if ((event.key === 'ArrowDown' || event.key === 'ArrowUp') && !(event.target instanceof HTMLSelectElement)) {
       const links = [...results.querySelectorAll<HTMLAnchorElement>('a')];
       if (links.length === 0) return;
       event.preventDefault();

@@ -69,8 +69,21 @@ describeWithChromium('keyboard use', () => {
     await expect(page.locator('button[data-complete]').getAttribute('aria-pressed')).resolves.toBe('true');
   });
 
+  test('changing a search filter from the keyboard keeps focus on it', async () => {
+    const { page } = s;
+    await page.goto(s.site.url);
+    await page.fill('#search-input', 'INCR');
+    await page.locator('.search__result').first().waitFor();
+    await page.locator('.search__filters [name="kind"]').focus();
+    await page.keyboard.press('ArrowDown');
+    await page.locator('.search__summary').waitFor();
+    await page.waitForTimeout(400);
+    await expect(page.evaluate(() => (document.activeElement as HTMLSelectElement | null)?.name)).resolves.toBe('kind');
+  });
+
   test('search results are reached with the arrow keys and left with Escape', async () => {
     const { page } = s;
+    await page.goto(`${s.site.url}redis-fundamentals/welcome/`);
     await page.keyboard.press('/');
     await page.keyboard.type('keyspace');
     await page.locator('.search__result').first().waitFor();
