@@ -74,6 +74,32 @@ describeWithChromium('navigating the course', () => {
     await expect(page.locator('.diagram svg').count()).resolves.toBe(2);
   });
 
+  test('pages describe themselves to search engines and link previews', async () => {
+    const { page } = s;
+    const jsonLd = async () => JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? '{}');
+    await page.goto(s.site.url);
+    expect(await jsonLd()).toMatchObject({ '@type': 'Course', name: 'Redis Mastery', timeRequired: 'PT17M' });
+    await page.goto(`${s.site.url}redis-fundamentals/welcome/`);
+    expect(await jsonLd()).toMatchObject({ '@type': 'LearningResource', name: 'Welcome Fixture', timeRequired: 'PT3M', isPartOf: { '@type': 'Course' } });
+    await expect(page.locator('meta[property="og:title"]').getAttribute('content')).resolves.toBe('Welcome Fixture');
+    await expect(page.locator('meta[name="description"]').getAttribute('content')).resolves.toBe(
+      'A fixture lesson with a diagram, code, a callout and tabs for the end-to-end tests.',
+    );
+    const robots = await (await page.request.get(`${s.site.url}robots.txt`)).text();
+    expect(robots).toContain('Sitemap: http://127.0.0.1/sitemap-index.xml');
+  });
+
+  test('a printed lesson has no navigation and shows every answer', async () => {
+    const { page } = s;
+    await page.goto(`${s.site.url}redis-fundamentals/welcome/`);
+    await page.emulateMedia({ media: 'print' });
+    await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
+    await expect(page.locator('.sidebar').isVisible()).resolves.toBe(false);
+    await expect(page.locator('.site-header').isVisible()).resolves.toBe(false);
+    await expect(page.locator('.question__answer').first().isVisible()).resolves.toBe(true);
+    await page.emulateMedia({ media: 'screen' });
+  });
+
   test('every page loads without console errors and only from its own origin', async () => {
     const origin = new URL(s.site.url).origin;
     expect(s.requests.filter((url) => !url.startsWith(origin))).toEqual([]);
