@@ -69,10 +69,10 @@ export async function writeSearchIndex(distDir: string): Promise<SearchIndexRepo
     const added = await index.addDirectory({ path: distDir });
     if (added.errors.length > 0) throw new Error(`Pagefind could not index ${distDir}: ${added.errors.join('; ')}`);
     const questions = questionRecords(distDir);
-    for (const record of questions) {
-      const result = await index.addCustomRecord(record);
-      if (result.errors.length > 0) throw new Error(`Pagefind could not index ${record.url}: ${result.errors.join('; ')}`);
-    }
+    // Sent together: Pagefind's service answers each request by id, so they need not wait for one another.
+    const results = await Promise.all(questions.map((record) => index.addCustomRecord(record)));
+    const failed = results.flatMap((r, i) => (r.errors.length > 0 ? [`${questions[i]!.url}: ${r.errors.join('; ')}`] : []));
+    if (failed.length > 0) throw new Error(`Pagefind could not index ${failed.join(', ')}`);
     const outputPath = join(distDir, 'pagefind');
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length > 0) throw new Error(`Pagefind could not write ${outputPath}: ${written.errors.join('; ')}`);

@@ -20,7 +20,11 @@ export function courseDigest(files: readonly SourceFile[]): string {
 }
 
 /** Lints unless nothing changed since the last build: an unchanged course reuses the last result. */
-export function lintWithCache(files: readonly SourceFile[], cacheFile: string, lint: (files: readonly SourceFile[]) => Problem[]): Problem[] {
+export async function lintWithCache(
+  files: readonly SourceFile[],
+  cacheFile: string,
+  lint: (files: readonly SourceFile[]) => Problem[] | Promise<Problem[]>,
+): Promise<Problem[]> {
   const digest = courseDigest(files);
   try {
     const cached = JSON.parse(readFileSync(cacheFile, 'utf8')) as { digest: string; problems: Problem[] };
@@ -28,7 +32,7 @@ export function lintWithCache(files: readonly SourceFile[], cacheFile: string, l
   } catch {
     // No usable cache: lint below.
   }
-  const problems = lint(files);
+  const problems = await lint(files);
   mkdirSync(dirname(cacheFile), { recursive: true });
   writeFileSync(cacheFile, JSON.stringify({ digest, problems }));
   return problems;
