@@ -48,6 +48,13 @@ describeWithChromium('the dev preview', () => {
     server?.kill();
   });
 
+  test('shows draft lessons, which the production build leaves out', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${url}advanced-patterns/unfinished/`);
+    await expect(page.locator('h1').innerText()).resolves.toBe('Unfinished Draft');
+    await page.close();
+  });
+
   test('reloads a lesson as it is edited', async () => {
     const page = await browser.newPage();
     await page.goto(`${url}redis-fundamentals/welcome/`);
