@@ -1,3 +1,5 @@
+import { THEME_INIT_HASH } from './theme';
+
 /** Site-wide settings read at build time from the environment; every one has a working default. */
 
 /** Astro's base with exactly one trailing slash: `/` or `/redis-mastery/`. */
@@ -14,12 +16,12 @@ export const SITE_TITLE = 'Redis Mastery';
 export const SITE_TAGLINE = 'A practical Redis course for backend engineers who run Redis in production.';
 
 /**
- * Everything loads from this origin. Scripts are files (no inline code); Pagefind needs WebAssembly and a worker;
+ * Everything loads from this origin. Scripts are files, except the hashed one-line theme setter; Pagefind needs WebAssembly and a worker;
  * styles allow inline attributes because Shiki and Mermaid colour tokens and diagrams with them.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
+  `script-src 'self' 'wasm-unsafe-eval' ${THEME_INIT_HASH}`,
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data:",
   "font-src 'self'",

@@ -74,7 +74,7 @@ export async function renderCodeBlock(source: string, lang: string, meta: string
   const root = shiki.codeToHast(source.replace(/\n$/, ''), {
     lang: loaded,
     themes: CODE_THEMES,
-    defaultColor: 'light',
+    defaultColor: false,
     transformers: [
       {
         line(node, line) {

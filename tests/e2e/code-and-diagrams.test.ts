@@ -68,3 +68,35 @@ describeWithChromium('code blocks and diagrams', () => {
     }
   });
 });
+
+describeWithChromium('the theme switch', () => {
+  let s: Session;
+  beforeAll(async () => {
+    s = await openSite('root', { colorScheme: 'light' });
+  });
+  afterAll(() => s?.close());
+
+  test('cycles system → light → dark, applies to code and diagrams, and survives a reload without a flash', async () => {
+    const { page } = s;
+    await page.goto(`${s.site.url}redis-fundamentals/welcome/`);
+    const toggle = page.locator('[data-theme-toggle]');
+    await expect(toggle.getAttribute('aria-label')).resolves.toBe('Colour scheme: follows the system');
+    await toggle.click();
+    await expect(toggle.getAttribute('aria-label')).resolves.toBe('Colour scheme: light');
+    await toggle.click();
+    await expect(toggle.getAttribute('aria-label')).resolves.toBe('Colour scheme: dark');
+    await expect(page.locator('.diagram__dark').isVisible()).resolves.toBe(true);
+    const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    await expect(background()).resolves.toBe('rgb(15, 17, 21)');
+    await expect(page.locator('.shiki').first().evaluate((el) => getComputedStyle(el).backgroundColor)).resolves.toBe('rgb(13, 17, 23)');
+
+    // The choice is applied by the hashed inline script in <head>, before the page paints.
+    await page.reload({ waitUntil: 'commit' });
+    await page.waitForSelector('body');
+    await expect(page.evaluate(() => document.documentElement.dataset.theme)).resolves.toBe('dark');
+
+    await page.locator('[data-theme-toggle]').click();
+    await expect(page.evaluate(() => document.documentElement.dataset.theme)).resolves.toBeUndefined();
+    await expect(background()).resolves.toBe('rgb(255, 255, 255)');
+  });
+});
