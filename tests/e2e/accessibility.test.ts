@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { openSite, type Session } from '../support/browser';
+import { expect, test } from 'vitest';
+import { useSite } from '../support/browser';
 import { describeWithChromium } from '../support/chromium';
 import { axeViolations, cspViolations, recordCspViolations } from '../support/page-checks';
 
@@ -13,12 +13,7 @@ const PAGES = [
 
 for (const scheme of ['light', 'dark'] as const) {
   describeWithChromium(`accessibility, CSP and console in the ${scheme} scheme`, () => {
-    let s: Session;
-    beforeAll(async () => {
-      s = await openSite('root', { colorScheme: scheme });
-      await recordCspViolations(s.context);
-    });
-    afterAll(() => s?.close());
+    const s = useSite('root', { colorScheme: scheme }, (session) => recordCspViolations(session.context));
 
     test.each(PAGES)('the %s page has no WCAG 2.2 AA violations, no CSP violations and no console errors', async (_name, path) => {
       const { page } = s;
@@ -43,11 +38,7 @@ for (const scheme of ['light', 'dark'] as const) {
 }
 
 describeWithChromium('keyboard use', () => {
-  let s: Session;
-  beforeAll(async () => {
-    s = await openSite('root');
-  });
-  afterAll(() => s?.close());
+  const s = useSite('root');
 
   test('the skip link is the first stop and moves focus to the content', async () => {
     const { page } = s;

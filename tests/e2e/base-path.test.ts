@@ -1,13 +1,9 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { openSite, type Session } from '../support/browser';
+import { expect, test } from 'vitest';
+import { useSite } from '../support/browser';
 import { describeWithChromium } from '../support/chromium';
 
 describeWithChromium('a build under BASE_PATH=/redis-mastery/', () => {
-  let s: Session;
-  beforeAll(async () => {
-    s = await openSite('subpath');
-  });
-  afterAll(() => s?.close());
+  const s = useSite('subpath');
 
   test('serves and navigates with every link, asset and search result under the base', async () => {
     const { page } = s;

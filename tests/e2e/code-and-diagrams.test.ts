@@ -1,14 +1,9 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { openSite, type Session } from '../support/browser';
+import { expect, test } from 'vitest';
+import { openSite, useSite } from '../support/browser';
 import { describeWithChromium } from '../support/chromium';
 
 describeWithChromium('code blocks and diagrams', () => {
-  let s: Session;
-  beforeAll(async () => {
-    s = await openSite('root');
-    await s.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(s.site.url).origin });
-  });
-  afterAll(() => s?.close());
+  const s = useSite('root', {}, (session) => session.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(session.site.url).origin }));
 
   test('a diagram is inline SVG and no Mermaid script loads', async () => {
     const { page } = s;
@@ -70,11 +65,7 @@ describeWithChromium('code blocks and diagrams', () => {
 });
 
 describeWithChromium('the theme switch', () => {
-  let s: Session;
-  beforeAll(async () => {
-    s = await openSite('root', { colorScheme: 'light' });
-  });
-  afterAll(() => s?.close());
+  const s = useSite('root', { colorScheme: 'light' });
 
   test('cycles system → light → dark, applies to code and diagrams, and survives a reload without a flash', async () => {
     const { page } = s;

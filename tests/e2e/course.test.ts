@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { openSite, type Session } from '../support/browser';
+import { expect, test } from 'vitest';
+import { useSite } from '../support/browser';
 import { describeWithChromium } from '../support/chromium';
 import { axeViolations, cspViolations, recordCspViolations } from '../support/page-checks';
 import { SITES } from '../support/sites';
@@ -18,12 +18,7 @@ const lessonPaths = () =>
     .sort();
 
 describeWithChromium('the real course', () => {
-  let s: Session;
-  beforeAll(async () => {
-    s = await openSite('course');
-    await recordCspViolations(s.context);
-  });
-  afterAll(() => s?.close());
+  const s = useSite('course', {}, (session) => recordCspViolations(session.context));
 
   test('has 42 lessons, readable from Redis Home to the capstone by following "next"', async () => {
     const { page } = s;

@@ -1,14 +1,10 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { openSite, type Session } from '../support/browser';
+import { expect, test } from 'vitest';
+import { useSite } from '../support/browser';
 import { describeWithChromium } from '../support/chromium';
 import { SCAFFOLDED } from '../support/sites';
 
 describeWithChromium('navigating the course', () => {
-  let s: Session;
-  beforeAll(async () => {
-    s = await openSite('root');
-  });
-  afterAll(() => s?.close());
+  const s = useSite('root');
 
   test('home → phase → lesson → next lesson across a phase boundary', async () => {
     const { page } = s;

@@ -1,16 +1,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { openSite, type Session } from '../support/browser';
+import { expect, test } from 'vitest';
+import { useSite } from '../support/browser';
 import { describeWithChromium } from '../support/chromium';
 
 describeWithChromium('learner progress', () => {
-  let s: Session;
-  beforeAll(async () => {
-    s = await openSite('root');
-  });
-  afterAll(() => s?.close());
+  const s = useSite('root');
 
   test('marking a lesson complete shows on the home page, the phase and the sidebar, and survives a reload', async () => {
     const { page } = s;

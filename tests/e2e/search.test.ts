@@ -1,13 +1,9 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { openSite, type Session } from '../support/browser';
+import { expect, test } from 'vitest';
+import { useSite } from '../support/browser';
 import { describeWithChromium } from '../support/chromium';
 
 describeWithChromium('search', () => {
-  let s: Session;
-  beforeAll(async () => {
-    s = await openSite('root');
-  });
-  afterAll(() => s?.close());
+  const s = useSite('root');
 
   test('search code loads only when search is used', async () => {
     await s.page.goto(s.site.url, { waitUntil: 'networkidle' });

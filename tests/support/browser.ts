@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../../src/markdown/chromium';
 import { chromiumPath } from './chromium';
@@ -40,4 +41,18 @@ export async function openSite(name: SiteName, options: { colorScheme?: 'light' 
       await site.close();
     },
   };
+}
+
+/**
+ * Opens a site once for the surrounding suite and closes it after. The returned object is filled in
+ * before the first test runs, so tests use it as a plain Session.
+ */
+export function useSite(name: SiteName, options: { colorScheme?: 'light' | 'dark' } = {}, prepare?: (session: Session) => Promise<void>): Session {
+  const session = {} as Session;
+  beforeAll(async () => {
+    Object.assign(session, await openSite(name, options));
+    await prepare?.(session);
+  });
+  afterAll(() => session.close?.());
+  return session;
 }
