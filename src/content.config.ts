@@ -1,12 +1,14 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { lessonSchema } from './course/schema';
+import { loadCourseConfig } from './course/read';
+import { settings } from './env';
+import { packFrontmatter } from './packs/index';
 
-/** Every `.mdx` file under `lessons/` is a lesson; its file name (minus an `NN-` prefix) is its slug. */
+/** Every `.mdx` file of the course folder (LESSONS_DIR, default `lessons/`) is a lesson; its file name (minus an `NN-` prefix) is its slug. */
 const lessons = defineCollection({
-  // LESSONS_DIR points a build at another course (test fixtures, the benchmark's synthetic course).
-  loader: glob({ base: process.env.LESSONS_DIR ?? './lessons', pattern: '**/*.mdx' }),
-  schema: lessonSchema,
+  loader: glob({ base: settings.lessonsDir, pattern: '**/*.mdx' }),
+  schema: lessonSchema(loadCourseConfig(), packFrontmatter()),
 });
 
 export const collections = { lessons };

@@ -1,6 +1,9 @@
-import { THEME_INIT_HASH } from './theme';
+import { storageKeys } from './course/conventions';
+import { courseConfig } from './course/load';
+import { settings } from './env';
+import { scriptHash, themeInitScript } from './theme';
 
-/** Site-wide settings read at build time from the environment; every one has a working default. */
+/** What every page of the built site shares, from course.yaml and the environment. */
 
 /** Astro's base with exactly one trailing slash: `/` or `/redis-mastery/`. */
 export const BASE = `${import.meta.env.BASE_URL.replace(/\/+$/, '')}/`;
@@ -10,10 +13,13 @@ export function href(path = ''): string {
   return BASE + path.replace(/^\/+/, '');
 }
 
-export { EDIT_URL } from './edit-url';
+export const COURSE = courseConfig;
 
-export const SITE_TITLE = 'Redis Mastery';
-export const SITE_TAGLINE = 'A practical Redis course for backend engineers who run Redis in production.';
+/** Prefix of "Edit this lesson" links: EDIT_URL, else course.yaml's editUrl; undefined shows no link. */
+export const EDIT_URL = (settings.editUrl ?? COURSE.editUrl)?.replace(/\/*$/, '/');
+
+/** The pre-paint script that applies the reader's colour scheme, reading this course's key. */
+export const THEME_INIT_SCRIPT = themeInitScript(storageKeys(COURSE.id).theme);
 
 /**
  * Everything loads from this origin. Scripts are files, except the hashed one-line theme setter; Pagefind needs WebAssembly and a worker;
@@ -21,7 +27,7 @@ export const SITE_TAGLINE = 'A practical Redis course for backend engineers who 
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
-  `script-src 'self' 'wasm-unsafe-eval' ${THEME_INIT_HASH}`,
+  `script-src 'self' 'wasm-unsafe-eval' ${scriptHash(THEME_INIT_SCRIPT)}`,
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data:",
   "font-src 'self'",

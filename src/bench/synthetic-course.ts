@@ -1,5 +1,20 @@
-import { PHASES } from '../course/phases';
+import { parseLessonSource } from '../course/lesson-source';
 import { readingTime } from '../course/reading-time';
+
+/** The synthetic course's phases, as its course.yaml lists them. */
+const PHASES = ['redis-fundamentals', 'core-data-structures', 'advanced-patterns', 'high-availability-and-scaling', 'spring-boot-integration', 'production-operations'].map(
+  (slug, i) => ({ number: i + 1, slug, title: slug.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase()) }),
+);
+
+/** course.yaml of the synthetic course. */
+export const SYNTHETIC_COURSE_FILE = `title: Synthetic course
+tagline: A generated course used to measure how the site builds and loads at scale.
+audience: Whoever runs the benchmark.
+outcomes:
+  - Measure the build.
+phases:
+${PHASES.map((p) => `  - slug: ${p.slug}\n    title: ${p.title}\n    summary: Phase ${p.number} of the synthetic course.`).join('\n')}
+`;
 
 /** A small deterministic pseudo-random generator (mulberry32), so every run builds the same course. */
 function random(seed: number): () => number {
@@ -20,7 +35,7 @@ const WORDS = (
 ).split(' ');
 
 export interface SyntheticLesson {
-  /** Path relative to the course folder, e.g. `redis-fundamentals/lesson-0007.mdx`. */
+  /** Path relative to the course folder, e.g. `redis-fundamentals/lesson-0007.mdx`; course.yaml is `course.yaml`. */
   path: string;
   text: string;
 }
@@ -83,7 +98,7 @@ title: "Synthetic lesson ${n}"
 description: "A generated lesson used to measure how the site builds and loads at scale."
 phase: ${phase.number}
 order: ${order}
-duration: ${readingTime(body, questionText).minutes}
+duration: ${readingTime(parseLessonSource('', body).tree, questionText).minutes}
 interviewQuestions:
 ${questions}
 ---

@@ -1,10 +1,11 @@
 import { relative } from 'node:path';
+import { componentList } from '../markdown/components';
 
 /** MDX's parser errors, translated into what an author should do. */
 const MDX_HINTS: [RegExp, string][] = [
   [/expression|closing brace/i, 'In MDX `{` starts an expression. Put it in `inline code`, or escape it as `\\{`.'],
   [/before name|tag name|closing tag|unexpected character .* \(U\+003C\)|unexpected `<`/i, 'In MDX `<` starts a component. Write `&lt;`, or put it in `inline code`.'],
-  [/Expected component `([^`]+)` to be defined|is not defined/, 'Only <Callout>, <Tabs> and <Tab> are available without an import. Check the spelling, or import the component at the top of the lesson.'],
+  [/Expected component `([^`]+)` to be defined|is not defined/, `Only ${componentList()} are available without an import. Check the spelling, or import the component at the top of the lesson.`],
   [/Could not resolve|Failed to resolve import/, 'An import points to a file that does not exist. Check the path in the `import` line of the lesson.'],
 ];
 

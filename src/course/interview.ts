@@ -1,5 +1,6 @@
+import { questionAnchor, questionId } from './conventions';
 import type { Lesson } from './outline';
-import { LEVELS, type InterviewQuestion, type Level } from './schema';
+import type { InterviewQuestion } from './schema';
 
 /** One interview question placed in the course, with the anchor it has in its lesson. */
 export interface PlacedQuestion extends InterviewQuestion {
@@ -12,11 +13,10 @@ export interface PlacedQuestion extends InterviewQuestion {
 
 /** Every question of every lesson, in course order. */
 export function gatherQuestions(lessons: readonly Lesson[], questionsOf: (lesson: Lesson) => readonly InterviewQuestion[]): PlacedQuestion[] {
-  return lessons.flatMap((lesson) =>
-    questionsOf(lesson).map((q, i) => ({ ...q, lesson, anchor: `q-${i + 1}`, id: `${lesson.path}#q-${i + 1}` })),
-  );
+  return lessons.flatMap((lesson) => questionsOf(lesson).map((q, i) => ({ ...q, lesson, anchor: questionAnchor(i + 1), id: questionId(lesson.path, i + 1) })));
 }
 
-export function countByLevel(questions: readonly { level: Level }[]): Record<Level, number> {
-  return Object.fromEntries(LEVELS.map((level) => [level, questions.filter((q) => q.level === level).length])) as Record<Level, number>;
+/** How many questions each level has, in the course's level order. */
+export function countByLevel(questions: readonly { level: string }[], levels: readonly string[]): Record<string, number> {
+  return Object.fromEntries(levels.map((level) => [level, questions.filter((q) => q.level === level).length]));
 }

@@ -1,8 +1,12 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { buildCourse, type Course, type Lesson } from './outline';
+import { loadCourseConfig } from './read';
 import { lessonSlug } from './slug';
 
 export type LessonEntry = CollectionEntry<'lessons'>;
+
+/** course.yaml of the course being built. */
+export const courseConfig = loadCourseConfig();
 
 let course: Promise<{ course: Course; entries: Map<string, LessonEntry> }> | undefined;
 
@@ -12,12 +16,11 @@ export function loadCourse() {
     const all = await getCollection('lessons', (entry) => import.meta.env.DEV || !entry.data.draft);
     const entries = new Map<string, LessonEntry>();
     const sources = all.map((entry) => {
-      const filePath = entry.filePath ?? `lessons/${entry.id}.mdx`;
-      const slug = lessonSlug(filePath);
+      const filePath = entry.filePath ?? `${entry.id}.mdx`;
       entries.set(filePath, entry);
-      return { filePath, slug, data: entry.data };
+      return { filePath, slug: lessonSlug(filePath), data: entry.data };
     });
-    return { course: buildCourse(sources), entries };
+    return { course: buildCourse(sources, courseConfig), entries };
   })();
   return course;
 }

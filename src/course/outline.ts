@@ -1,10 +1,9 @@
-import { PHASES, type Phase } from './phases';
+import type { CourseConfig, Phase } from './config';
+import { lessonPath, phasePath, plural } from './conventions';
 import type { LessonData } from './schema';
 
-export { formatMinutes } from './minutes';
-
 /** What the outline needs to know of one lesson file. */
-export interface LessonSource {
+export interface OutlineSource {
   /** Path of the MDX file relative to the project, e.g. `lessons/redis-fundamentals/redis-home.mdx`. */
   filePath: string;
   slug: string;
@@ -12,7 +11,7 @@ export interface LessonSource {
 }
 
 /** A lesson placed in the course: where it sits, how to reach it and its neighbours. */
-export interface Lesson extends LessonSource {
+export interface Lesson extends OutlineSource {
   phase: Phase;
   /** Site-relative path without the base, e.g. `redis-fundamentals/redis-home/`. */
   path: string;
@@ -40,7 +39,7 @@ export interface Course {
 /** A rule that spans lessons was broken; `message` names every file involved. */
 export class CourseError extends Error {
   constructor(readonly problems: string[]) {
-    super(`The course outline has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    super(`The course outline has ${plural(problems.length, 'problem')}:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     this.name = 'CourseError';
   }
 }
@@ -53,13 +52,13 @@ export interface OutlineClash {
 }
 
 /** Clashes no single lesson's schema can see: shared positions and shared slugs. */
-export function findOutlineClashes(sources: readonly LessonSource[]): OutlineClash[] {
-  const groupBy = (key: (s: LessonSource) => string) => {
-    const groups = new Map<string, LessonSource[]>();
+export function findOutlineClashes(sources: readonly OutlineSource[]): OutlineClash[] {
+  const groupBy = (key: (s: OutlineSource) => string) => {
+    const groups = new Map<string, OutlineSource[]>();
     for (const s of sources) groups.set(key(s), [...(groups.get(key(s)) ?? []), s]);
     return [...groups.values()].filter((group) => group.length > 1);
   };
-  const files = (group: LessonSource[]) => group.map((g) => g.filePath);
+  const files = (group: OutlineSource[]) => group.map((g) => g.filePath);
   return [
     ...groupBy((s) => `${s.data.phase}/${s.data.order}`).map((group): OutlineClash => ({
       kind: 'position',
@@ -74,20 +73,20 @@ export function findOutlineClashes(sources: readonly LessonSource[]): OutlineCla
   ];
 }
 
-/** Orders lessons into phases and links each to its neighbours; throws a CourseError on clashes. */
-export function buildCourse(sources: readonly LessonSource[]): Course {
+/** Orders lessons into the course's phases and links each to its neighbours; throws a CourseError on clashes. */
+export function buildCourse(sources: readonly OutlineSource[], config: Pick<CourseConfig, 'phases'>): Course {
   const clashes = findOutlineClashes(sources);
   if (clashes.length > 0) throw new CourseError(clashes.map((c) => c.message));
 
   const sorted = [...sources].sort((a, b) => a.data.phase - b.data.phase || a.data.order - b.data.order);
   const lessons: Lesson[] = [];
-  const phases = PHASES.map((phase): PhaseOutline => {
+  const phases = config.phases.map((phase): PhaseOutline => {
     const inPhase = sorted.filter((s) => s.data.phase === phase.number);
     const placed = inPhase.map(
       (s, i): Lesson => ({
         ...s,
         phase,
-        path: `${phase.slug}/${s.slug}/`,
+        path: lessonPath(phase.slug, s.slug),
         numberInPhase: i + 1,
         lessonsInPhase: inPhase.length,
         previous: undefined,
@@ -95,7 +94,7 @@ export function buildCourse(sources: readonly LessonSource[]): Course {
       }),
     );
     lessons.push(...placed);
-    return { phase, path: `${phase.slug}/`, lessons: placed, minutes: sumMinutes(placed) };
+    return { phase, path: phasePath(phase.slug), lessons: placed, minutes: sumMinutes(placed) };
   });
   lessons.forEach((lesson, i) => {
     lesson.previous = lessons[i - 1];

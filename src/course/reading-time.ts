@@ -1,3 +1,5 @@
+import type { Nodes, Root } from 'mdast';
+
 /** Words a learner reads per minute in technical prose. */
 export const WORDS_PER_MINUTE = 200;
 /** Lines of code a learner reads per minute; code is read more slowly than prose. */
@@ -9,29 +11,24 @@ export interface ReadingTime {
   minutes: number;
 }
 
-const FENCE = /^(```+|~~~+)/;
+/** Blocks whose text ends a run of words, so the last word of one cell or item does not fuse with the next. */
+const BLOCKS = new Set(['paragraph', 'heading', 'tableCell', 'listItem', 'blockquote']);
 
-/** Counts prose words and code lines of an MDX body (frontmatter removed); diagrams are not read as code. */
-export function measureBody(body: string): { proseWords: number; codeLines: number } {
-  let proseWords = 0;
+/** Counts the words a reader reads and the code lines, over a lesson's syntax tree; diagrams, imports and expressions are not read. */
+export function measureTree(tree: Root): { proseWords: number; codeLines: number } {
+  const texts: string[] = [];
   let codeLines = 0;
-  let fence: { marker: string; lang: string } | undefined;
-  for (const line of body.split(/\r?\n/)) {
-    const trimmed = line.trim();
-    const open = FENCE.exec(trimmed);
-    if (fence) {
-      if (open && trimmed.startsWith(fence.marker) && trimmed.slice(fence.marker.length).trim() === '') fence = undefined;
-      else if (fence.lang !== 'mermaid' && trimmed !== '') codeLines++;
-      continue;
+  const walk = (node: Nodes) => {
+    if (node.type === 'code') {
+      if (node.lang !== 'mermaid') codeLines += node.value.split('\n').filter((line) => line.trim() !== '').length;
+      return;
     }
-    if (open) {
-      fence = { marker: open[1]!, lang: trimmed.slice(open[1]!.length).trim().split(/\s/)[0] ?? '' };
-      continue;
-    }
-    if (/^(import|export)\s/.test(trimmed) || /^<\/?[A-Z]/.test(trimmed)) continue;
-    proseWords += countWords(trimmed.replace(/<[^>]+>/g, ' '));
-  }
-  return { proseWords, codeLines };
+    if (node.type === 'text' || node.type === 'inlineCode') texts.push(node.value);
+    if ('children' in node) for (const child of node.children as Nodes[]) walk(child);
+    if (BLOCKS.has(node.type)) texts.push('\n');
+  };
+  walk(tree);
+  return { proseWords: countWords(texts.join(' ')), codeLines };
 }
 
 export function countWords(text: string): number {
@@ -39,9 +36,18 @@ export function countWords(text: string): number {
 }
 
 /** Estimated minutes to read a lesson: its body plus its interview questions and answers. */
-export function readingTime(body: string, extraText: readonly string[] = []): ReadingTime {
-  const measured = measureBody(body);
+export function readingTime(tree: Root, extraText: readonly string[] = []): ReadingTime {
+  const measured = measureTree(tree);
   const proseWords = measured.proseWords + extraText.reduce((n, t) => n + countWords(t), 0);
   const minutes = Math.max(1, Math.round(proseWords / WORDS_PER_MINUTE + measured.codeLines / CODE_LINES_PER_MINUTE));
   return { proseWords, codeLines: measured.codeLines, minutes };
+}
+
+/** Question and answer text of interview questions as written; malformed items are the schema's to report. */
+export function questionText(questions: unknown): string[] {
+  if (!Array.isArray(questions)) return [];
+  return questions.flatMap((q: unknown) => {
+    const { question, answer } = (q ?? {}) as { question?: unknown; answer?: unknown };
+    return [question, answer].filter((t): t is string => typeof t === 'string');
+  });
 }

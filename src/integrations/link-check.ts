@@ -27,7 +27,8 @@ interface Page {
 
 // Astro writes every attribute double-quoted, so plain scanning finds them without an HTML parser (1,000 pages in well under a second).
 const LINK = /<(?:a|link|script|img|source)\b[^>]*?\s(?:href|src)="([^"]*)"/g;
-const ID = /\s(?:id|name)="([^"]*)"/g;
+// An anchor is an element's id, or the name of an <a>; a <meta name="description"> is not one.
+const ID = /<[a-z][\w-]*\b[^>]*?\sid="([^"]*)"|<a\b[^>]*?\sname="([^"]*)"/g;
 const SOURCE = /\sdata-source="([^"]*)"/;
 
 const ENTITIES: Record<string, string> = { '&amp;': '&', '&quot;': '"', '&#39;': "'", '&lt;': '<', '&gt;': '>' };
@@ -38,7 +39,7 @@ export function readPage(html: string): Page {
   const text = html.replace(/<!--[\s\S]*?-->/g, '');
   return {
     source: SOURCE.exec(text)?.[1],
-    ids: new Set([...text.matchAll(ID)].map((m) => decode(m[1]!))),
+    ids: new Set([...text.matchAll(ID)].map((m) => decode((m[1] ?? m[2])!))),
     links: [...text.matchAll(LINK)].map((m) => decode(m[1]!)).filter((href) => href !== ''),
   };
 }

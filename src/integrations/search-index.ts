@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import * as pagefind from 'pagefind';
+import { QUESTION_TYPE } from '../course/conventions';
 
 export interface SearchIndexReport {
   pages: number;
@@ -18,7 +19,7 @@ export interface QuestionRecord {
 }
 
 // The lesson page template writes these elements, always in this shape; scanning is far faster than parsing 1,000 pages.
-const QUESTION = /<details id="(q-\d+)" class="question[^"]*" data-level="(\w+)"[^>]*>([\s\S]*?)<\/details>/g;
+const QUESTION = /<details id="(q-\d+)" class="question[^"]*" data-level="([^"]+)"[^>]*>([\s\S]*?)<\/details>/g;
 const QUESTION_TEXT = /<span class="question__text">([\s\S]*?)<\/span>/;
 const ANSWER = /<div class="question__answer">([\s\S]*)<\/div>/;
 const PHASE = /data-pagefind-meta="phase"[^>]*>([^<]*)</;
@@ -54,7 +55,7 @@ export function questionRecords(distDir: string): QuestionRecord[] {
         content: `${question}\n${answer}`,
         language: 'en',
         meta: { title: question, phase, lesson: htmlText(lesson), level: level! },
-        filters: { phase: [phase], type: ['Interview question'], level: [level!] },
+        filters: { phase: [phase], type: [QUESTION_TYPE], level: [level!] },
       });
     }
   }

@@ -1,39 +1,125 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { SourceFile } from '../course/check';
+import { fileURLToPath } from 'node:url';
+import { analyzeFile, checkCourseFile, crossLessonProblems, parseIfLesson, type FileFacts } from '../course/check';
+import { readCourseFolder, type SourceFile } from '../course/folder';
+import type { LessonSource } from '../course/lesson-source';
 import type { Problem } from '../course/problems';
+import { courseIndex, courseLessonSchema, lintLesson } from './lint';
 
-/** The code whose output the cache stores: a change to any rule invalidates it. */
-const RULE_SOURCES = ['src/lint', 'src/course'];
+/** What decides every verdict besides the lesson itself: the checks' code and the parsers' versions (the lockfile). */
+const CODE = ['src', 'package-lock.json'];
+/** The generator's own folder, wherever the tool is run from. */
+const GENERATOR_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-/** Digest of the lessons and of the rules that judge them. */
-export function courseDigest(files: readonly SourceFile[]): string {
+const sha256 = (...parts: (string | Buffer)[]) => {
   const hash = createHash('sha256');
-  for (const f of files) hash.update(`${f.file}\0${f.raw}\0`);
-  for (const dir of RULE_SOURCES) {
-    for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).sort((a, b) => a.name.localeCompare(b.name))) {
-      hash.update(readFileSync(join(entry.parentPath, entry.name)));
-    }
-  }
+  for (const part of parts) hash.update(part).update('\0');
   return hash.digest('hex');
+};
+
+/** Digest of the code that judges lessons; any change to it makes every cached verdict stale. */
+export function codeDigest(root = GENERATOR_ROOT): string {
+  const files = CODE.flatMap((entry) => {
+    const path = join(root, entry);
+    if (!existsSync(path)) return [];
+    if (!statSync(path).isDirectory()) return [path];
+    return readdirSync(path, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile() && e.name.endsWith('.ts'))
+      .map((e) => join(e.parentPath, e.name));
+  }).sort();
+  return sha256(...files.flatMap((file) => [file, readFileSync(file)]));
 }
 
-/** Lints unless nothing changed since the last build: an unchanged course reuses the last result. */
-export async function lintWithCache(
-  files: readonly SourceFile[],
-  cacheFile: string,
-  lint: (files: readonly SourceFile[]) => Problem[] | Promise<Problem[]>,
-): Promise<Problem[]> {
-  const digest = courseDigest(files);
-  try {
-    const cached = JSON.parse(readFileSync(cacheFile, 'utf8')) as { digest: string; problems: Problem[] };
-    if (cached.digest === digest) return cached.problems;
-  } catch {
-    // No usable cache: lint below.
+interface CachedFile {
+  facts: FileFacts;
+  /** The index digest the problems were found under: links to other lessons depend on it. */
+  index: string;
+  problems: Problem[];
+}
+
+interface CacheFile {
+  version: 1;
+  /** Code digest plus course.yaml. */
+  digest: string;
+  /** File content digest → what was found. */
+  files: Record<string, CachedFile>;
+}
+
+export interface CheckOutcome {
+  problems: Problem[];
+  /** Lesson files checked. */
+  lessons: number;
+  /** Files parsed this time, and files whose verdict came from the cache. */
+  parsed: number;
+  cached: number;
+}
+
+/**
+ * The checks of `npm run lint:lessons`, cached per file by content: an unchanged lesson is neither parsed nor
+ * checked again unless the checks' code, course.yaml or the headings and URLs other lessons link to changed.
+ */
+export class CourseChecker {
+  private cache: CacheFile = { version: 1, digest: '', files: {} };
+  private readonly code: string;
+
+  constructor(
+    private readonly dir: string,
+    private readonly cacheFile: string | undefined,
+    root = GENERATOR_ROOT,
+  ) {
+    this.code = codeDigest(root);
+    if (!cacheFile) return;
+    try {
+      const stored = JSON.parse(readFileSync(cacheFile, 'utf8')) as CacheFile;
+      if (stored.version === 1) this.cache = stored;
+    } catch {
+      // No usable cache: every file is checked.
+    }
   }
-  const problems = await lint(files);
-  mkdirSync(dirname(cacheFile), { recursive: true });
-  writeFileSync(cacheFile, JSON.stringify({ digest, problems }));
-  return problems;
+
+  check(): CheckOutcome {
+    const folder = readCourseFolder(this.dir);
+    const { config, problems } = checkCourseFile(folder);
+    if (!config) return { problems, lessons: folder.files.length, parsed: 0, cached: 0 };
+    const digest = sha256(this.code, folder.courseFile?.raw ?? '');
+    const previous = digest === this.cache.digest ? this.cache.files : {};
+    const schema = courseLessonSchema(config);
+    const keys = folder.files.map((f) => sha256(f.file, f.raw));
+    const parsed = new Map<number, LessonSource | undefined>();
+    const parse = (i: number, f: SourceFile) => {
+      if (!parsed.has(i)) parsed.set(i, parseIfLesson(f));
+      return parsed.get(i);
+    };
+    const facts = folder.files.map((f, i) => previous[keys[i]!]?.facts ?? analyzeFile(f.file, parse(i, f), config, schema));
+    const index = courseIndex(config, facts);
+    const indexDigest = sha256(JSON.stringify(facts.map((f) => [f.url, f.anchors, f.draft])));
+    const files: Record<string, CachedFile> = {};
+    let cached = 0;
+    folder.files.forEach((f, i) => {
+      const key = keys[i]!;
+      const hit = previous[key];
+      if (hit && hit.index === indexDigest) {
+        cached++;
+        files[key] = hit;
+      } else {
+        const source = parse(i, f);
+        files[key] = { facts: facts[i]!, index: indexDigest, problems: source ? lintLesson(source, facts[i]!, index) : [] };
+      }
+      problems.push(...facts[i]!.problems, ...files[key]!.problems);
+    });
+    problems.push(...crossLessonProblems(facts));
+    this.cache = { version: 1, digest, files };
+    if (this.cacheFile) {
+      mkdirSync(dirname(this.cacheFile), { recursive: true });
+      writeFileSync(this.cacheFile, JSON.stringify(this.cache));
+    }
+    return { problems, lessons: folder.files.length, parsed: parsed.size, cached };
+  }
+}
+
+/** One cached check of a course folder, the cache kept in `cacheDir`. */
+export async function checkCourseCached(dir: string, cacheDir: string): Promise<CheckOutcome> {
+  return new CourseChecker(dir, join(cacheDir, 'lesson-checks.json')).check();
 }

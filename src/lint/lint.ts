@@ -1,8 +1,12 @@
-import { checkCourse, type SourceFile } from '../course/check';
+import { analyzeFile, checkCourseFile, crossLessonProblems, parseIfLesson, type FileFacts } from '../course/check';
+import type { CourseConfig } from '../course/config';
+import type { CourseFolder } from '../course/folder';
+import type { LessonSource } from '../course/lesson-source';
 import type { Problem } from '../course/problems';
-import { parseLesson } from './parse';
+import { lessonSchema, type LessonData } from '../course/schema';
+import { packFrontmatter } from '../packs/index';
 import { LINT_RULES } from './rules/index';
-import type { CourseIndex, ParsedLesson, Rule } from './types';
+import type { CourseIndex, LinkTarget, ParsedLesson, Rule } from './types';
 
 export interface LintOptions {
   /** Report only these files; the others are still read so links and clashes can be checked. */
@@ -10,18 +14,16 @@ export interface LintOptions {
   rules?: readonly Rule[];
 }
 
-/** Lessons worth parsing: `.mdx` files with some text (RM001 reports the others). */
-const isLesson = (f: SourceFile) => f.file.endsWith('.mdx') && f.raw.trim() !== '';
+/** The lesson schema of a course, with the fields the packs add. */
+export const courseLessonSchema = (config: CourseConfig) => lessonSchema(config, packFrontmatter());
 
-/** Parses every lesson once and links them into one course, for rules that look across lessons. */
-export function parseCourse(files: readonly SourceFile[]): ParsedLesson[] {
-  const parsed = files.filter(isLesson).map(parseLesson);
-  const lessons = new Map<string, { file: string; url: string; anchors: ReadonlySet<string>; draft: boolean }>();
-  for (const l of parsed) {
-    if (l.url && !lessons.has(l.url)) lessons.set(l.url, { file: l.file, url: l.url, anchors: l.anchors, draft: l.frontmatter['draft'] === true });
+/** Every lesson by URL, for rules that resolve links across lessons. */
+export function courseIndex(config: CourseConfig, facts: readonly FileFacts[]): CourseIndex {
+  const lessons = new Map<string, LinkTarget>();
+  for (const f of facts) {
+    if (f.url && !lessons.has(f.url)) lessons.set(f.url, { file: f.file, url: f.url, anchors: new Set(f.anchors), draft: f.draft });
   }
-  const course: CourseIndex = { lessons };
-  return parsed.map((l) => ({ ...l, course }));
+  return { config, lessons };
 }
 
 /** Runs one rule; a rule that throws becomes a problem on the file instead of ending the run. */
@@ -34,13 +36,28 @@ function runRule(rule: Rule, lesson: ParsedLesson): Problem[] {
   }
 }
 
-/** Every problem in a set of lesson files: the pre-build checks (RM001–RM005) and the lint rules. */
-export function lintSources(files: readonly SourceFile[], options: LintOptions = {}): Problem[] {
+/** The lint rules' problems for one parsed lesson (an empty file has none: RM001 reports it). */
+export function lintLesson(source: LessonSource, facts: FileFacts, index: CourseIndex, rules: readonly Rule[] = LINT_RULES): Problem[] {
+  if (source.text.trim() === '') return [];
+  const lesson: ParsedLesson = { ...source, data: facts.outline?.data as LessonData | undefined, url: facts.url, anchors: new Set(facts.anchors), course: index };
+  return rules.flatMap((rule) => runRule(rule, lesson));
+}
+
+/** Every problem of a course folder: course.yaml (RM006), the pre-build checks (RM001–RM005) and the lint rules. */
+export function lintFolder(folder: CourseFolder, options: LintOptions = {}): Problem[] {
   const reported = (file: string) => !options.only || options.only.has(file);
-  const problems = checkCourse(files).problems.filter((p) => reported(p.file));
-  for (const lesson of parseCourse(files)) {
-    if (!reported(lesson.file)) continue;
-    for (const rule of options.rules ?? LINT_RULES) problems.push(...runRule(rule, lesson));
-  }
+  const { config, problems } = checkCourseFile(folder);
+  if (!config) return problems;
+  const schema = courseLessonSchema(config);
+  const sources = folder.files.map(parseIfLesson);
+  const facts = folder.files.map((f, i) => analyzeFile(f.file, sources[i], config, schema));
+  const index = courseIndex(config, facts);
+  problems.push(...crossLessonProblems(facts).filter((p) => reported(p.file)));
+  facts.forEach((f, i) => {
+    if (!reported(f.file)) return;
+    problems.push(...f.problems);
+    const source = sources[i];
+    if (source) problems.push(...lintLesson(source, f, index, options.rules));
+  });
   return problems;
 }

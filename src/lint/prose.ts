@@ -16,7 +16,6 @@ export const HTML_TAGS: ReadonlySet<string> = new Set(
     'table tbody td tfoot th thead time tr u ul var video audio wbr').split(' '),
 );
 
-const FENCE_OPEN = /^[ \t>]*(`{3,}|~{3,})(.*)$/;
 const NAME = /[A-Za-z][\w.:-]*/y;
 
 /** Components imported at the top of a lesson (`import X from`, `import { A, B as C } from`). */
@@ -29,10 +28,9 @@ export function importedNames(markdown: string): string[] {
   return names.filter(Boolean);
 }
 
-/** Paragraph-like runs of lines outside code fences and import/export blocks, where MDX syntax applies. */
-function proseBlocks(markdown: string): { text: string; firstLine: number }[] {
+/** Paragraph-like runs of lines outside code (the 1-based lines in `codeLines`) and import/export blocks, where MDX syntax applies. */
+function proseBlocks(markdown: string, codeLines: ReadonlySet<number>): { text: string; firstLine: number }[] {
   const blocks: { text: string; firstLine: number }[] = [];
-  let fence: string | undefined;
   let current: string[] = [];
   let firstLine = 0;
   const flush = () => {
@@ -40,17 +38,7 @@ function proseBlocks(markdown: string): { text: string; firstLine: number }[] {
     current = [];
   };
   markdown.split('\n').forEach((line, i) => {
-    const open = FENCE_OPEN.exec(line);
-    if (fence) {
-      if (open && open[1]!.startsWith(fence) && open[1]![0] === fence[0] && open[2]!.trim() === '') fence = undefined;
-      return;
-    }
-    if (open && !(open[1]![0] === '`' && open[2]!.includes('`'))) {
-      flush();
-      fence = open[1];
-      return;
-    }
-    if (line.trim() === '') return flush();
+    if (codeLines.has(i + 1) || line.trim() === '') return flush();
     if (current.length === 0) firstLine = i + 1;
     current.push(line);
   });
@@ -85,10 +73,10 @@ function destinationEnd(text: string, from: number): number {
   return from + 1;
 }
 
-/** Finds every `<` and `{` in prose that MDX would read as JSX or an expression, outside code. */
-export function findMdxTraps(markdown: string, isKnownTag: (name: string) => boolean): MdxTrap[] {
+/** Finds every `<` and `{` in prose that MDX would read as JSX or an expression, outside code (`codeLines`). */
+export function findMdxTraps(markdown: string, isKnownTag: (name: string) => boolean, codeLines: ReadonlySet<number> = new Set()): MdxTrap[] {
   const traps: MdxTrap[] = [];
-  for (const block of proseBlocks(markdown)) {
+  for (const block of proseBlocks(markdown, codeLines)) {
     const { text } = block;
     const lineStarts = [0];
     for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);

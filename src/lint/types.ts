@@ -1,51 +1,31 @@
-import type { Root } from 'mdast';
-import type { LessonFile } from '../course/lesson-file';
+import type { CourseConfig } from '../course/config';
+import type { LessonSource } from '../course/lesson-source';
 import type { Problem } from '../course/problems';
 import type { LessonData } from '../course/schema';
 
 export type Severity = Problem['severity'];
-
-/** Where the MDX parser gave up, as it said it. */
-export interface SyntaxError {
-  line: number;
-  column: number;
-  reason: string;
-}
 
 /** What other lessons need to know of a lesson: where it lives and which anchors it has. */
 export interface LinkTarget {
   file: string;
   /** Site path without the base, e.g. `/core-data-structures/sets/`. */
   url: string;
-  /** Heading ids as Astro generates them, including the generated `interview-questions`. */
+  /** Heading ids as the site generates them, including the generated interview heading's. */
   anchors: ReadonlySet<string>;
   draft: boolean;
 }
 
-/** Every lesson of the course by URL, so links can be resolved whichever files are being reported. */
+/** The course a lesson belongs to: its course.yaml and every lesson by URL, so links resolve whichever files are reported. */
 export interface CourseIndex {
+  config: CourseConfig;
   lessons: ReadonlyMap<string, LinkTarget>;
 }
 
 /** One lesson, parsed once and handed to every rule. */
-export interface ParsedLesson {
-  /** Path as reported, relative to the working directory. */
-  file: string;
-  /** The file's text without a byte-order mark and with `\n` line endings. */
-  text: string;
-  /** Frontmatter and body split, with YAML positions. */
-  source: LessonFile;
-  /** Frontmatter values as written (unvalidated); empty when there is no valid YAML. */
-  frontmatter: Readonly<Record<string, unknown>>;
+export interface ParsedLesson extends LessonSource {
   /** Frontmatter that passed the schema; undefined when RM001–RM003 report a problem. */
   data: LessonData | undefined;
-  /** What the tree was parsed from: the body, with blank lines in place of the frontmatter; node offsets index it. */
-  markdown: string;
-  /** MDX syntax tree of the body, with line numbers of the file; a Markdown-only tree when MDX failed. */
-  tree: Root;
-  /** Set when the body is not valid MDX (RM100 reports it). */
-  syntaxError: SyntaxError | undefined;
-  /** `/<phase-slug>/<slug>/`, or undefined when the frontmatter names no known phase. */
+  /** `/<phase-slug>/<slug>/`, or undefined when the frontmatter names no phase of the course. */
   url: string | undefined;
   anchors: ReadonlySet<string>;
   course: CourseIndex;
@@ -64,7 +44,7 @@ export interface Rule {
   /** Path and anchor of the rule's section in docs/lint-rules.md. */
   docs: string;
   /** Rewrites the whole file text (no BOM, `\n` endings) so the rule's problems disappear. */
-  fix?: (text: string) => string;
+  fix?: (text: string, config: CourseConfig) => string;
   check(lesson: ParsedLesson): Problem[];
 }
 

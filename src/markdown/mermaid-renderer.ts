@@ -3,7 +3,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, findChromium } from './chromium';
+import { settings } from '../env';
+import { CHROMIUM_ARGS, findChromium } from '../chromium';
 
 const require = createRequire(import.meta.url);
 const MERMAID_SCRIPT = require.resolve('mermaid/dist/mermaid.min.js');
@@ -167,8 +168,8 @@ let shared: MermaidRenderer | null | undefined;
 /** The build's renderer, or null (said once) when no browser is installed or client rendering is asked for. */
 export function sharedMermaidRenderer(cacheDir: string, log: (message: string) => void = console.warn): MermaidRenderer | null {
   if (shared !== undefined) return shared;
-  const forcedClient = process.env.MERMAID_RENDER === 'client';
-  const executablePath = forcedClient ? undefined : findChromium();
+  const forcedClient = settings.mermaidRender === 'client';
+  const executablePath = forcedClient ? undefined : findChromium(settings);
   if (!executablePath) {
     log(
       forcedClient

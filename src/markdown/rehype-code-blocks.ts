@@ -1,61 +1,33 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
-import { createHighlighter, type Highlighter } from 'shiki';
+import { createHighlighter, type BundledLanguage, type Highlighter } from 'shiki';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { parseCodeMeta } from './code-meta';
-import { redisCliGrammar } from './redis-cli-grammar';
+import { CODE_LANGUAGES } from './languages';
 
 /** Light and dark Shiki themes; CSS switches between them by colour scheme. */
 export const CODE_THEMES = { light: 'github-light-default', dark: 'github-dark-default' } as const;
 
-/** Languages lessons may use, with the label shown on the block. */
-export const LANGUAGE_LABELS: Record<string, string> = {
-  'redis-cli': 'redis-cli',
-  java: 'Java',
-  kotlin: 'Kotlin',
-  bash: 'Shell',
-  shell: 'Shell',
-  sh: 'Shell',
-  console: 'Terminal',
-  yaml: 'YAML',
-  yml: 'YAML',
-  properties: 'Properties',
-  json: 'JSON',
-  lua: 'Lua',
-  xml: 'XML',
-  ini: 'Config',
-  conf: 'Config',
-  text: 'Text',
-  plaintext: 'Text',
-  python: 'Python',
-  javascript: 'JavaScript',
-  typescript: 'TypeScript',
-  diff: 'Diff',
-  dockerfile: 'Dockerfile',
-  sql: 'SQL',
-  go: 'Go',
-};
-
-/** Languages Shiki must load, with aliases folded onto its own names. */
-const SHIKI_ALIASES: Record<string, string> = { console: 'shellsession', conf: 'ini', plaintext: 'text', yml: 'yaml', sh: 'bash' };
-
 let highlighter: Promise<Highlighter> | undefined;
+const loading = new Map<string, Promise<string>>();
 
-/** One highlighter for the whole build: loading grammars is the slow part. */
-export function getHighlighter(): Promise<Highlighter> {
-  highlighter ??= createHighlighter({
-    themes: Object.values(CODE_THEMES),
-    langs: [
-      redisCliGrammar,
-      ...new Set(
-        Object.keys(LANGUAGE_LABELS)
-          .map((l) => SHIKI_ALIASES[l] ?? l)
-          .filter((l) => l !== 'redis-cli' && l !== 'text'),
-      ),
-    ],
-  });
+/** One highlighter for the whole build, with no language until a block needs it: loading grammars is the slow part. */
+function getHighlighter(): Promise<Highlighter> {
+  highlighter ??= createHighlighter({ themes: Object.values(CODE_THEMES), langs: [] });
   return highlighter;
+}
+
+/** The Shiki language a fence is highlighted as, loaded on first use; `text` for one Shiki does not know. */
+function highlightLanguage(shiki: Highlighter, lang: string): Promise<string> {
+  let loaded = loading.get(lang);
+  if (!loaded) {
+    const language = CODE_LANGUAGES.get(lang);
+    const name = language?.grammar?.name ?? language?.highlightAs ?? language?.id ?? 'text';
+    loaded = name === 'text' ? Promise.resolve('text') : shiki.loadLanguage(language?.grammar ?? (name as BundledLanguage)).then(() => name, () => 'text');
+    loading.set(lang, loaded);
+  }
+  return loaded;
 }
 
 function languageOf(code: Element): string | undefined {
@@ -69,10 +41,9 @@ function languageOf(code: Element): string | undefined {
 export async function renderCodeBlock(source: string, lang: string, meta: string | undefined): Promise<Element> {
   const { title, highlight } = parseCodeMeta(meta);
   const shiki = await getHighlighter();
-  const shikiLang = SHIKI_ALIASES[lang] ?? lang;
-  const loaded = shiki.getLoadedLanguages().includes(shikiLang) ? shikiLang : 'text';
+  const language = CODE_LANGUAGES.get(lang);
   const root = shiki.codeToHast(source.replace(/\n$/, ''), {
-    lang: loaded,
+    lang: await highlightLanguage(shiki, lang),
     themes: CODE_THEMES,
     defaultColor: false,
     transformers: [
@@ -84,14 +55,16 @@ export async function renderCodeBlock(source: string, lang: string, meta: string
     ],
   });
   const pre = root.children[0] as Element;
-  const label = LANGUAGE_LABELS[lang] ?? lang;
+  const label = language?.label ?? lang;
   const bar: ElementContent[] = [];
   if (title) bar.push(h('span', { className: ['code__title'] }, title));
   bar.push(h('span', { className: ['code__lang'] }, label));
   bar.push(
     h('button', { type: 'button', className: ['code__copy'], hidden: true, dataCopy: '', ariaLabel: `Copy ${label} code` }, 'Copy'),
   );
-  return h('figure', { className: ['code'], dataLang: lang }, [h('figcaption', { className: ['code__bar'] }, bar), pre]);
+  // A session transcript's prompt pattern lets Copy take only the commands, with no language code in the browser.
+  const prompt = language?.prompt ? { dataPrompt: language.prompt.source } : {};
+  return h('figure', { className: ['code'], dataLang: lang, ...prompt }, [h('figcaption', { className: ['code__bar'] }, bar), pre]);
 }
 
 function h(tagName: string, properties: Element['properties'], children: string | ElementContent[]): Element {
@@ -113,9 +86,9 @@ export function rehypeCodeBlocks() {
       if (!code) return;
       const lang = languageOf(code) ?? 'text';
       if (lang === 'mermaid') return;
-      if (!(lang in LANGUAGE_LABELS)) {
+      if (!CODE_LANGUAGES.has(lang)) {
         file.message(
-          `Unknown code language "${lang}"; it is shown without highlighting. Use one of: ${Object.keys(LANGUAGE_LABELS).join(', ')}.`,
+          `Unknown code language "${lang}"; it is shown without highlighting. Use one of: ${[...CODE_LANGUAGES.keys()].join(', ')}.`,
           node.position ?? undefined,
         );
       }

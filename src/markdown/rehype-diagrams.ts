@@ -68,7 +68,7 @@ export function rehypeDiagrams(options: DiagramOptions) {
           file.fail(
             `Mermaid cannot parse the diagram that starts on line ${fenceLine} (error on line ${line}): ${detail}\nFix the diagram's syntax; \`npm run dev\` shows the result as you edit.`,
             { line, column: 1 },
-            'redis-mastery:diagram',
+            'course-site:diagram',
           );
         }
       }),

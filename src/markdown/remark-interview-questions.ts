@@ -1,25 +1,20 @@
-import type { BlockContent, Heading, Root, RootContent } from 'mdast';
+import type { BlockContent, Heading, Root } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
-import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
+import { questionAnchor } from '../course/conventions';
 import type { InterviewQuestion } from '../course/schema';
-
-/** The heading the questions go under; the template puts it right before "Summary". */
-export const INTERVIEW_HEADING = 'Interview questions';
-
-function isHeading(node: RootContent, text: string): node is Heading {
-  return node.type === 'heading' && node.depth === 2 && toString(node).trim().toLowerCase() === text.toLowerCase();
-}
+import { interviewInsertion } from './interview-placement';
 
 /** One question as a disclosure: level badge and question visible, the answer behind the reveal. */
 export function questionNode(q: InterviewQuestion, number: number): BlockContent {
   const answer = fromMarkdown(q.answer).children as BlockContent[];
+  const level = q.level.toLowerCase();
   return {
     type: 'blockquote',
     data: {
       hName: 'details',
       // Questions are indexed as search results of their own, so the lesson's record leaves them out.
-      hProperties: { id: `q-${number}`, className: ['question', `question--${q.level.toLowerCase()}`], dataLevel: q.level, dataPagefindIgnore: '' },
+      hProperties: { id: questionAnchor(number), className: ['question', `question--${level}`], dataLevel: q.level, dataPagefindIgnore: '' },
     },
     children: [
       {
@@ -27,7 +22,7 @@ export function questionNode(q: InterviewQuestion, number: number): BlockContent
         data: { hName: 'summary' },
         children: [
           { type: 'emphasis', data: { hName: 'span', hProperties: { className: ['question__number'] } }, children: [{ type: 'text', value: `Q${number}` }] },
-          { type: 'emphasis', data: { hName: 'span', hProperties: { className: ['badge', `badge--${q.level.toLowerCase()}`] } }, children: [{ type: 'text', value: q.level }] },
+          { type: 'emphasis', data: { hName: 'span', hProperties: { className: ['badge', `badge--${level}`] } }, children: [{ type: 'text', value: q.level }] },
           { type: 'emphasis', data: { hName: 'span', hProperties: { className: ['question__text'] } }, children: [{ type: 'text', value: q.question }] },
         ],
       },
@@ -36,11 +31,16 @@ export function questionNode(q: InterviewQuestion, number: number): BlockContent
   };
 }
 
+export interface InterviewOptions {
+  /** course.yaml's `interview.heading` and `interview.before`. */
+  interview: { heading: string; before: string };
+}
+
 /**
- * Remark plugin: renders the frontmatter's interview questions in the template's place,
- * under "Interview questions" (added before "Summary" when the lesson does not write it).
+ * Remark plugin: renders the frontmatter's interview questions in the template's place, under the interview
+ * heading (added in front of the section course.yaml names when the lesson does not write it).
  */
-export function remarkInterviewQuestions() {
+export function remarkInterviewQuestions({ interview }: InterviewOptions) {
   return (tree: Root, file: VFile) => {
     const frontmatter = (file.data.astro as { frontmatter?: { interviewQuestions?: unknown } } | undefined)?.frontmatter;
     const questions = frontmatter?.interviewQuestions;
@@ -49,13 +49,8 @@ export function remarkInterviewQuestions() {
       (q): q is InterviewQuestion => typeof q?.question === 'string' && typeof q?.answer === 'string' && typeof q?.level === 'string',
     );
     const nodes = valid.map((q, i) => questionNode(q, i + 1));
-    const existing = tree.children.findIndex((n) => isHeading(n, INTERVIEW_HEADING));
-    if (existing !== -1) {
-      tree.children.splice(existing + 1, 0, ...nodes);
-      return;
-    }
-    const heading: Heading = { type: 'heading', depth: 2, children: [{ type: 'text', value: INTERVIEW_HEADING }] };
-    const summary = tree.children.findIndex((n) => isHeading(n, 'Summary'));
-    tree.children.splice(summary === -1 ? tree.children.length : summary, 0, heading, ...nodes);
+    const { written, index } = interviewInsertion(tree, interview);
+    const heading: Heading = { type: 'heading', depth: 2, children: [{ type: 'text', value: interview.heading }] };
+    tree.children.splice(index, 0, ...(written ? [] : [heading]), ...nodes);
   };
 }

@@ -3,9 +3,7 @@ import { dirname, resolve } from 'node:path';
 import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-
-/** Components every lesson may use without an import (see the lesson page's `components`). */
-export const LESSON_COMPONENTS = ['Callout', 'Tabs', 'Tab'] as const;
+import { componentList, LESSON_COMPONENTS } from './components';
 
 interface JsxNode {
   type: string;
@@ -29,7 +27,7 @@ export function remarkKnownComponents() {
           file.fail(
             `The import "${specifier}" points to a file that does not exist (looked in ${dirname(file.path)}). Fix the path or remove the import.`,
             node.position ? { line: node.position.start.line, column: node.position.start.column } : undefined,
-            'redis-mastery:components',
+            'course-site:components',
           );
         }
       }
@@ -40,9 +38,9 @@ export function remarkKnownComponents() {
       const name = node.name ?? '';
       if (!/^[A-Z]/.test(name) || imported.has(name.split('.')[0] ?? name)) return;
       file.fail(
-        `Unknown component <${name}>. Lessons can use ${LESSON_COMPONENTS.map((c) => `<${c}>`).join(', ')} without an import; check the spelling or import it.`,
+        `Unknown component <${name}>. Lessons can use ${componentList()} without an import; check the spelling or import it.`,
         node.position ? { line: node.position.start.line, column: node.position.start.column } : undefined,
-        'redis-mastery:components',
+        'course-site:components',
       );
     });
   };

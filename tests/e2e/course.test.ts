@@ -26,11 +26,13 @@ describeWithChromium('the real course', () => {
     await page.goto(s.site.url);
     await page.locator('.hero .button').click();
     const visited: string[] = [];
+    await page.waitForURL(/redis-home/);
     for (;;) {
       visited.push(new URL(page.url()).pathname);
       const next = page.locator('a[rel="next"]');
       if ((await next.count()) === 0) break;
-      await next.click();
+      const target = new URL((await next.getAttribute('href'))!, page.url()).href;
+      await Promise.all([page.waitForURL(target), next.click()]);
     }
     expect(visited[0]).toBe('/redis-fundamentals/redis-home/');
     expect(visited.at(-1)).toBe('/production-operations/designing-with-redis-at-scale/');

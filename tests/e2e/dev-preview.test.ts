@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { CHROMIUM_ARGS } from '../../src/markdown/chromium';
+import { CHROMIUM_ARGS } from '../../src/chromium';
 import { chromiumPath, describeWithChromium } from '../support/chromium';
 import { FIXTURE_COURSE } from '../support/sites';
 

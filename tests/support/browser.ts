@@ -1,8 +1,8 @@
 import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS } from '../../src/markdown/chromium';
+import { CHROMIUM_ARGS } from '../../src/chromium';
 import { chromiumPath } from './chromium';
-import { serveStatic, type StaticSite } from './static-server';
+import { serveStatic, type StaticSite } from '../../src/static-server';
 import { SITES, type SiteName } from './sites';
 
 /** A served fixture site, a browser, and every request and console message the pages made. */

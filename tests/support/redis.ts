@@ -1,16 +1,17 @@
 /** Vitest helpers for suites that need a real redis-server: skipped with a notice locally, required in CI. */
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { findRedisCli, findRedisServer, INSTALL_HINT, missingServerHint, RedisServer } from '../../src/verify/server';
+import { settings } from '../../src/env';
+import { findRedisCli, findRedisServer, INSTALL_HINT, missingServerHint, RedisServer } from '../../src/packs/redis/verify/server';
 
 /** The redis-server the suites would start, or undefined when none is installed. */
 export function redisServerPath(): string | undefined {
-  return findRedisServer();
+  return findRedisServer(settings);
 }
 
 /** redis-cli next to that server, for comparing output with the real client. */
 export function redisCliPath(): string | undefined {
   const server = redisServerPath();
-  return server === undefined ? undefined : findRedisCli(server);
+  return server === undefined ? undefined : findRedisCli(server, settings);
 }
 
 export interface RedisHandle {
@@ -23,15 +24,15 @@ export interface RedisHandle {
 export function describeWithRedis(name: string, fn: (redis: RedisHandle) => void): void {
   const path = redisServerPath();
   if (path === undefined) {
-    if (process.env['CI'] === 'true') {
+    if (settings.ci) {
       describe(name, () => {
         it('needs redis-server', () => {
-          throw new Error(`${missingServerHint()} (CI=true, so these tests may not be skipped)`);
+          throw new Error(`${missingServerHint(settings)} (CI=true, so these tests may not be skipped)`);
         });
       });
       return;
     }
-    console.warn(`Skipping "${name}": ${missingServerHint()}`);
+    console.warn(`Skipping "${name}": ${missingServerHint(settings)}`);
     describe.skip(name, () => fn(unavailable));
     return;
   }

@@ -1,4 +1,4 @@
-import { fieldPosition } from '../../course/lesson-file';
+import { fieldPosition } from '../../course/yaml-source';
 import { defineRule, report } from '../rule';
 
 // Abbreviations whose full stop does not end a sentence.
@@ -25,7 +25,7 @@ export const descriptionLength = defineRule({
     const sentences = countSentences(description);
     if (sentences <= 1) return [];
     return [
-      report(this, lesson, fieldPosition(lesson.source, ['description']), `description has ${sentences} sentences. It is shown as one line on cards and in search results: keep it to one sentence that says what the learner gets.`),
+      report(this, lesson, fieldPosition(lesson.frontmatter, ['description']), `description has ${sentences} sentences. It is shown as one line on cards and in search results: keep it to one sentence that says what the learner gets.`),
     ];
   },
 });

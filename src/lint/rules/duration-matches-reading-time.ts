@@ -1,23 +1,16 @@
 import { isScalar } from 'yaml';
-import { fieldPosition, readLessonFile } from '../../course/lesson-file';
-import { readingTime } from '../../course/reading-time';
+import type { Root } from 'mdast';
+import { parseLessonSource } from '../../course/lesson-source';
+import { questionText, readingTime } from '../../course/reading-time';
+import { fieldPosition } from '../../course/yaml-source';
 import { defineRule, report } from '../rule';
 
 /** How far the declared duration may be from the computed reading time before it misleads learners. */
 export const DURATION_TOLERANCE = 0.25;
 
-/** Question and answer text of frontmatter as written; anything malformed is RM003's to report. */
-function interviewText(questions: unknown): string[] {
-  if (!Array.isArray(questions)) return [];
-  return questions.flatMap((q: unknown) => {
-    const { question, answer } = (q ?? {}) as { question?: unknown; answer?: unknown };
-    return [question, answer].filter((t): t is string => typeof t === 'string');
-  });
-}
-
 /** The reading time the lesson should declare, or undefined when `declared` is close enough. */
-export function suggestedDuration(body: string, questions: unknown, declared: number): number | undefined {
-  const minutes = readingTime(body, interviewText(questions)).minutes;
+export function suggestedDuration(tree: Root, questions: unknown, declared: number): number | undefined {
+  const minutes = readingTime(tree, questionText(questions)).minutes;
   return Math.abs(minutes - declared) / declared > DURATION_TOLERANCE ? minutes : undefined;
 }
 
@@ -29,21 +22,20 @@ export const durationMatchesReadingTime = defineRule({
   check(lesson) {
     if (!lesson.data) return [];
     const declared = lesson.data.duration;
-    const computed = suggestedDuration(lesson.source.body, lesson.data.interviewQuestions, declared);
+    const computed = suggestedDuration(lesson.tree, lesson.data.interviewQuestions, declared);
     if (computed === undefined) return [];
     const off = Math.round((Math.abs(computed - declared) / declared) * 100);
     return [
-      report(this, lesson, fieldPosition(lesson.source, ['duration']), `duration is ${declared} min but the lesson reads in ${computed} min (${off} % off, more than ${DURATION_TOLERANCE * 100} %). Set duration: ${computed}, or run the linter with --fix.`),
+      report(this, lesson, fieldPosition(lesson.frontmatter, ['duration']), `duration is ${declared} min but the lesson reads in ${computed} min (${off} % off, more than ${DURATION_TOLERANCE * 100} %). Set duration: ${computed}, or run the linter with --fix.`),
     ];
   },
   fix(text) {
-    const source = readLessonFile('', text);
-    const document = source.document;
-    if (!document || document.errors.length > 0) return text;
-    const node = document.get('duration', true);
+    const source = parseLessonSource('', text);
+    const yaml = source.frontmatter;
+    if (!yaml || yaml.document.errors.length > 0) return text;
+    const node = yaml.document.get('duration', true);
     if (!isScalar(node) || typeof node.value !== 'number' || node.value < 1 || !node.range) return text;
-    const data = document.toJS() as Record<string, unknown> | null;
-    const computed = suggestedDuration(source.body, data?.['interviewQuestions'], node.value);
+    const computed = suggestedDuration(source.tree, source.values['interviewQuestions'], node.value);
     if (computed === undefined) return text;
     // The YAML ranges count from the line after the opening `---`.
     const start = source.text.indexOf('\n') + 1;

@@ -1,13 +1,7 @@
-import type { Code } from 'mdast';
-import { visit } from 'unist-util-visit';
 import type { Problem } from '../../course/problems';
-import { LANGUAGE_LABELS } from '../../markdown/rehype-code-blocks';
-import { fenceOf } from '../fences';
-import { defineRule, report, startOf } from '../rule';
+import { KNOWN_LANGUAGES } from '../../markdown/languages';
+import { defineRule, report } from '../rule';
 import { closest } from '../text';
-
-/** Languages a fence may name: those the site labels and highlights, plus diagrams. */
-export const KNOWN_LANGUAGES: readonly string[] = [...Object.keys(LANGUAGE_LABELS), 'mermaid'];
 
 /** Common names for languages the site knows under another name. */
 const ALIASES: Readonly<Record<string, string>> = {
@@ -39,17 +33,16 @@ export const fenceLanguage = defineRule({
   description: 'Every code fence names a language the site knows.',
   check(lesson) {
     const problems: Problem[] = [];
-    visit(lesson.tree, 'code', (node: Code) => {
-      const fence = fenceOf(lesson, node);
-      if (!fence) return;
-      if (!node.lang) {
-        problems.push(report(this, lesson, startOf(node), `Code fence has no language. Add one after the backticks, e.g. ${fence.marker}redis-cli`));
-      } else if (!KNOWN_LANGUAGES.includes(node.lang)) {
-        const better = suggestion(node.lang);
+    for (const fence of lesson.fences) {
+      const place = { line: fence.line, column: fence.node.position?.start.column ?? 1 };
+      if (!fence.lang) {
+        problems.push(report(this, lesson, place, `Code fence has no language. Add one after the backticks, e.g. ${fence.marker}text`));
+      } else if (!KNOWN_LANGUAGES.includes(fence.lang)) {
+        const better = suggestion(fence.lang);
         const fix = better ? `Write ${fence.marker}${better} instead.` : `Use one of: ${KNOWN_LANGUAGES.join(', ')}.`;
-        problems.push(report(this, lesson, startOf(node), `Code fence language "${node.lang}" is not one the site knows. ${fix}`));
+        problems.push(report(this, lesson, place, `Code fence language "${fence.lang}" is not one the site knows. ${fix}`));
       }
-    });
+    }
     return problems;
   },
 });

@@ -1,6 +1,6 @@
 import type { Definition, Link } from 'mdast';
 import { visit } from 'unist-util-visit';
-import { PHASES } from '../../course/phases';
+import { phasePath } from '../../course/conventions';
 import type { Problem } from '../../course/problems';
 import { defineRule, report, startOf } from '../rule';
 import { closest, truncate } from '../text';
@@ -10,7 +10,7 @@ import type { ParsedLesson } from '../types';
 const ORIGIN = 'https://course.invalid';
 const EXTERNAL = /^(?:[a-z][a-z\d+.-]*:|\/\/)/i;
 /** Pages that are not lessons but exist on every build: home and the phase pages. */
-const PAGES = new Set(['/', ...PHASES.map((p) => `/${p.slug}/`)]);
+const pagesOf = (lesson: ParsedLesson) => new Set(['/', ...lesson.course.config.phases.map((p) => `/${phasePath(p.slug)}`)]);
 
 /** The relative link from one lesson URL to a site path: `../sets/`, `../../advanced-patterns/streams/`. */
 export function relativeLink(from: string, to: string): string {
@@ -52,7 +52,7 @@ function checkLink(lesson: ParsedLesson, url: string): { message: string; severi
   if (url.startsWith('/')) {
     const path = withSlash(decode(url.split(/[?#]/)[0] ?? url));
     const hash = url.includes('#') ? url.slice(url.indexOf('#')) : '';
-    const relative = lesson.url && (lesson.course.lessons.has(path) || PAGES.has(path)) ? relativeLink(lesson.url, path) + hash : undefined;
+    const relative = lesson.url && (lesson.course.lessons.has(path) || pagesOf(lesson).has(path)) ? relativeLink(lesson.url, path) + hash : undefined;
     const fix = relative ? `Use a relative link: "${relative}".` : 'Use a relative link such as "../lesson-slug/" or "../../phase-slug/lesson-slug/".';
     return { message: `Link ${shown} is absolute and breaks when the site is served under a base path. ${fix}` };
   }
@@ -64,7 +64,7 @@ function checkLink(lesson: ParsedLesson, url: string): { message: string; severi
   let target: { file: string; anchors: ReadonlySet<string>; draft: boolean } | undefined = { file: lesson.file, anchors: lesson.anchors, draft: false };
   if (!url.startsWith('#')) {
     const path = withSlash(decode(resolved.pathname));
-    if (PAGES.has(path)) return undefined;
+    if (pagesOf(lesson).has(path)) return undefined;
     target = lesson.course.lessons.get(path);
     if (!target) {
       const guess = nearestLesson(lesson, path.replace(/\.mdx\/$/, '/'));

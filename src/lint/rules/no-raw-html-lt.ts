@@ -1,4 +1,4 @@
-import { LESSON_COMPONENTS } from '../../markdown/remark-known-components';
+import { LESSON_COMPONENTS } from '../../markdown/components';
 import { defineRule, report } from '../rule';
 import { findMdxTraps, HTML_TAGS, importedNames, type MdxTrap } from '../prose';
 import { truncate } from '../text';
@@ -20,7 +20,8 @@ export const noRawHtmlLt = defineRule({
   check(lesson) {
     const known = new Set<string>([...LESSON_COMPONENTS, ...importedNames(lesson.markdown)]);
     const isKnown = (name: string) => known.has(name.split('.')[0] ?? name) || HTML_TAGS.has(name);
-    const traps = findMdxTraps(lesson.markdown, isKnown);
+    const codeLines = new Set(lesson.fences.flatMap((f) => Array.from({ length: (f.node.position?.end.line ?? f.line) - f.line + 1 }, (_, k) => f.line + k)));
+    const traps = findMdxTraps(lesson.markdown, isKnown, codeLines);
     // One problem per line and kind: a line of `<<<<` or generated text should not bury the rest of the report.
     const groups = new Map<string, MdxTrap[]>();
     for (const trap of traps) {

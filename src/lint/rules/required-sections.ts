@@ -1,19 +1,18 @@
 import type { Heading, RootContent } from 'mdast';
 import { visit } from 'unist-util-visit';
-import { headingText } from '../anchors';
-import { GENERATED_SECTION, REQUIRED_SECTIONS, sectionKey } from '../outline';
+import { sectionKey } from '../../course/conventions';
 import type { Problem } from '../../course/problems';
+import { headingText } from '../../course/anchors';
 import { defineRule, lastLine, report, startOf } from '../rule';
 import type { Place } from '../types';
 
 interface Section {
   text: string;
   place: Place;
-  /** Position in REQUIRED_SECTIONS, or -1 for a section of the author's own. */
+  /** Position in course.yaml's sections, or -1 for a section of the author's own. */
   index: number;
 }
 
-const KEYS = REQUIRED_SECTIONS.map(sectionKey);
 const q = (text: string) => `"${text}"`;
 
 /** Indexes of the longest run of sections already in template order; ties keep the later section. */
@@ -36,35 +35,40 @@ export const requiredSections = defineRule({
   id: 'RM101',
   name: 'required-sections',
   severity: 'error',
-  description: `The nine \`##\` sections of the template are present, in order, and "${GENERATED_SECTION}" is not written by hand.`,
+  description: "The `##` sections of course.yaml's `sections` are present, in order, and the interview heading is not written by hand.",
   check(lesson) {
+    const { sections: template, interview } = lesson.course.config;
+    const required = template.map((s) => s.heading);
+    const keys = required.map(sectionKey);
+    const where = interview.before ? `before "${interview.before}"` : 'at the end';
     const problems: Problem[] = [];
     visit(lesson.tree, 'heading', (node: Heading) => {
-      if (sectionKey(headingText(node)) === sectionKey(GENERATED_SECTION)) {
-        problems.push(report(this, lesson, startOf(node), `Remove the "${GENERATED_SECTION}" heading: the site generates that section from the frontmatter's interviewQuestions and places it before "Summary".`));
+      if (sectionKey(headingText(node)) === sectionKey(interview.heading)) {
+        problems.push(report(this, lesson, startOf(node), `Remove the "${interview.heading}" heading: the site generates that section from the frontmatter's interviewQuestions and places it ${where}.`));
       }
     });
 
     const sections: Section[] = lesson.tree.children
       .filter((n: RootContent): n is Heading => n.type === 'heading' && n.depth === 2)
-      .map((h) => ({ text: headingText(h).trim(), place: startOf(h), index: KEYS.indexOf(sectionKey(headingText(h))) }));
+      .map((h) => ({ text: headingText(h).trim(), place: startOf(h), index: keys.indexOf(sectionKey(headingText(h))) }));
 
     // A section written twice: the first one counts, the second is reported.
     const first = new Map<number, Section>();
     for (const s of sections.filter((s) => s.index !== -1)) {
       const earlier = first.get(s.index);
-      if (earlier) problems.push(report(this, lesson, s.place, `Section "${REQUIRED_SECTIONS[s.index]}" appears twice (also at line ${earlier.place.line}). Merge the two into one section.`));
+      if (earlier) problems.push(report(this, lesson, s.place, `Section "${required[s.index]}" appears twice (also at line ${earlier.place.line}). Merge the two into one section.`));
       else first.set(s.index, s);
     }
     const present = [...first.values()].sort((a, b) => a.place.line - b.place.line);
+    if (required.length === 0) return problems;
     if (present.length === 0) {
-      return [...problems, report(this, lesson, lastLine(lesson), `None of the template's sections is present. Add the \`##\` sections ${REQUIRED_SECTIONS.map(q).join(', ')}, in that order.`)];
+      return [...problems, report(this, lesson, lastLine(lesson), `None of the template's sections is present. Add the \`##\` sections ${required.map(q).join(', ')}, in that order.`)];
     }
     const kept = inOrder(present.map((s) => s.index));
     const keptIndexes = new Set(present.filter((_, i) => kept.has(i)).map((s) => s.index));
     const keptBefore = (index: number) => [...keptIndexes].filter((i) => i < index).sort((a, b) => b - a)[0];
     const keptAfter = (index: number) => [...keptIndexes].filter((i) => i > index).sort((a, b) => a - b)[0];
-    const name = (index: number) => REQUIRED_SECTIONS[index] ?? '';
+    const name = (index: number) => required[index] ?? '';
     // What the document actually has right after a section (any `##`), for the "Actual" part.
     const after = (section: Section | undefined) => {
       const i = section ? sections.indexOf(section) + 1 : 0;
@@ -86,7 +90,7 @@ export const requiredSections = defineRule({
       problems.push(report(this, lesson, s.place, `Section "${name(s.index)}" is out of order; ${move}. [Expected: ${expected}; Actual: ${actual}]`));
     });
 
-    REQUIRED_SECTIONS.forEach((section, index) => {
+    required.forEach((section, index) => {
       if (first.has(index)) return;
       const before = keptBefore(index);
       const previous = before !== undefined ? first.get(before) : undefined;

@@ -1,5 +1,5 @@
 import type { Problem } from '../../course/problems';
-import { PLACEHOLDER_MARKER } from '../outline';
+import { PLACEHOLDER_MARKER } from '../../course/conventions';
 import { defineRule, report } from '../rule';
 import { truncate } from '../text';
 

@@ -3,10 +3,11 @@ import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect, test } from 'vitest';
-import { newLessonPath, nextOrder, renderTemplate } from '../../../src/cli/new-lesson';
+import { readCourseFolder } from '../../../src/course/folder';
 import { formatProblem } from '../../../src/course/problems';
-import { readSourceFiles } from '../../../src/course/sources';
-import { lintSources } from '../../../src/lint/lint';
+import { lintFolder } from '../../../src/lint/lint';
+import { newLessonPath, nextOrder, renderTemplate } from '../../../src/scaffold/lesson';
+import { FIXTURE_CONFIG } from '../../support/course';
 
 test('the next order is one past the highest in the phase', () => {
   expect(nextOrder([{ phase: 2, order: 1 }, { phase: 2, order: 4 }, { phase: 3, order: 9 }], 2)).toBe(5);
@@ -18,11 +19,11 @@ test.each([
   ['Café & Crème: Streams', 'lessons/core-data-structures/cafe-creme-streams.mdx'],
   ['🚀🚀', 'lessons/core-data-structures/new-lesson.mdx'],
 ])('a lesson titled %j goes to %s', (title, path) => {
-  expect(newLessonPath('lessons', 2, title)).toBe(path);
+  expect(newLessonPath('lessons', FIXTURE_CONFIG.phases[1]!, title)).toBe(path);
 });
 
 test('the title is escaped for YAML', () => {
-  expect(renderTemplate('title: "{{title}}"', { title: 'Say "hi" \\ bye', phase: 1, order: 1 })).toBe('title: "Say \\"hi\\" \\\\ bye"');
+  expect(renderTemplate('title: "{{title}}"', FIXTURE_CONFIG, { title: 'Say "hi" \\ bye', phase: 1, order: 1 })).toBe('title: "Say \\"hi\\" \\\\ bye"');
 });
 
 test('a scaffolded lesson passes the linter with warnings only (placeholders, duration, question count)', () => {
@@ -36,7 +37,7 @@ test('a scaffolded lesson passes the linter with warnings only (placeholders, du
   expect(output).toContain(`Created ${file} (phase 2, order 2).`);
   expect(readFileSync(file, 'utf8')).toContain('title: "Ünïcode Streams 🚀"');
 
-  const problems = lintSources(readSourceFiles(dir)).filter((p) => resolve(p.file) === file);
+  const problems = lintFolder(readCourseFolder(dir)).filter((p) => resolve(p.file) === file);
   expect(problems.filter((p) => p.severity === 'error').map(formatProblem)).toEqual([]);
   expect(new Set(problems.map((p) => p.rule))).toEqual(new Set(['RM109/template-placeholders', 'RM105/duration-matches-reading-time', 'RM104/interview-levels']));
 });
@@ -44,9 +45,9 @@ test('a scaffolded lesson passes the linter with warnings only (placeholders, du
 test('refuses a phase that does not exist, without a stack trace', () => {
   let stderr = '';
   try {
-    execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/new-lesson.ts', '--phase', '9', '--title', 'X'], { encoding: 'utf8', stdio: 'pipe' });
+    execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/new-lesson.ts', '--phase', '9', '--title', 'X'], { encoding: 'utf8', stdio: 'pipe', env: { ...process.env, LESSONS_DIR: 'tests/fixtures/course' } });
   } catch (error) {
     stderr = (error as { stderr: string }).stderr;
   }
-  expect(stderr.trim()).toBe('Phase must be a number from 1 to 6, got "9".');
+  expect(stderr.trim()).toBe('Phase must be a number from 1 to 3, got "9".');
 });

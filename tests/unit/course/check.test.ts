@@ -1,10 +1,13 @@
 import { describe, expect, test } from 'vitest';
-import { checkCourse, describeIssue } from '../../../src/course/check';
+import { checkFiles } from '../../../src/course/check';
 import { formatProblem } from '../../../src/course/problems';
+import { describeIssue } from '../../../src/course/yaml-source';
+import { courseLessonSchema } from '../../../src/lint/lint';
 import { lessonText, validFrontmatter } from '../../fixtures/lesson';
+import { FIXTURE_CONFIG } from '../../support/course';
 
 const lines = (files: Record<string, string>) =>
-  checkCourse(Object.entries(files).map(([file, raw]) => ({ file, raw }))).problems.map(formatProblem);
+  checkFiles(Object.entries(files).map(([file, raw]) => ({ file, raw })), FIXTURE_CONFIG, courseLessonSchema(FIXTURE_CONFIG)).problems.map(formatProblem);
 
 describe('checking lesson files before the build', () => {
   test('passes a valid lesson', () => {
@@ -18,7 +21,7 @@ describe('checking lesson files before the build', () => {
 
   test('points at the line of an invalid field', () => {
     expect(lines({ 'lessons/p/a.mdx': lessonText({ ...validFrontmatter, phase: 9 }) })).toEqual([
-      'lessons/p/a.mdx:4:1 error RM003/frontmatter-schema phase must be one of `1`, `2`, `3`, `4`, `5`, `6` (got 9).',
+      'lessons/p/a.mdx:4:1 error RM003/frontmatter-schema phase must be one of `1`, `2`, `3` (got 9).',
     ]);
   });
 
@@ -36,7 +39,7 @@ describe('checking lesson files before the build', () => {
   });
 
   test.each([
-    ['lessons/p/notes.md', 'x', 'lessons/p/notes.md:1:1 error RM001/lesson-file Only .mdx lessons belong in lessons/. Rename it to .mdx or move it out of lessons/.'],
+    ['lessons/p/notes.md', 'x', 'lessons/p/notes.md:1:1 error RM001/lesson-file Only .mdx lessons (and course.yaml) belong in the course folder. Rename it to .mdx or move it out of the folder.'],
     ['lessons/p/empty.mdx', ' \n', 'lessons/p/empty.mdx:1:1 error RM001/lesson-file The file is empty. Start from the template with `npm run new:lesson`.'],
   ])('rejects %s', (file, raw, expected) => {
     expect(lines({ [file]: raw })).toEqual([expected]);

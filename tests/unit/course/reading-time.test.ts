@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
-import { measureBody, readingTime } from '../../../src/course/reading-time';
+import { parseLessonSource } from '../../../src/course/lesson-source';
+import { measureTree, readingTime } from '../../../src/course/reading-time';
 
 const body = [
   '## Introduction',
@@ -20,12 +21,13 @@ const body = [
   'Always set a TTL.',
   '</Callout>',
 ].join('\n');
+const tree = parseLessonSource('lesson.mdx', body).tree;
 
 test('counts prose words and code lines, not diagram lines or component tags', () => {
-  expect(measureBody(body)).toEqual({ proseWords: 10, codeLines: 2 });
+  expect(measureTree(tree)).toEqual({ proseWords: 10, codeLines: 2 });
 });
 
 test('adds interview text and rounds to whole minutes', () => {
   const words = Array.from({ length: 390 }, () => 'word').join(' ');
-  expect(readingTime(body, [words]).minutes).toBe(2);
+  expect(readingTime(tree, [words]).minutes).toBe(2);
 });

@@ -1,14 +1,17 @@
 import { expect, test } from 'vitest';
-import { buildCourse, type LessonSource } from '../../../src/course/outline';
+import { buildCourse, type OutlineSource } from '../../../src/course/outline';
+import { loadCourseConfig } from '../../../src/course/read';
 import { FULL_SIDEBAR_LIMIT, PHASE_WINDOW, sidebarFor } from '../../../src/course/sidebar';
 
 const course = (count: number) =>
   buildCourse(
-    Array.from({ length: count }, (_, i): LessonSource => ({
+    Array.from({ length: count }, (_, i): OutlineSource => ({
       filePath: `l${i}.mdx`,
       slug: `l${i}`,
       data: { title: `L${i}`, description: 'd', phase: (i % 6) + 1, order: Math.floor(i / 6) + 1, duration: 10, draft: false },
     })),
+    // The real course's six phases.
+    loadCourseConfig('lessons'),
   );
 
 test('a course of normal size lists every lesson and opens the current phase', () => {

@@ -30,7 +30,7 @@ describe('npm run lint:lessons', () => {
     expect(lint(`${CASES}/errors`)).toEqual({
       code: 1,
       lines: [
-        `${CASES}/errors/${FILE}:34:1 error RM102/fence-language Code fence has no language. Add one after the backticks, e.g. \`\`\`redis-cli`,
+        `${CASES}/errors/${FILE}:34:1 error RM102/fence-language Code fence has no language. Add one after the backticks, e.g. \`\`\`text`,
         `1 lesson checked: 1 error, 0 warnings (RM102/fence-language 1). ${docs}`,
       ],
       stderr: '',
@@ -45,8 +45,8 @@ describe('npm run lint:lessons', () => {
 
   test('adds GitHub annotations with --format=github', () => {
     expect(lint(`${CASES}/errors`, ['--format=github']).lines).toEqual([
-      `${CASES}/errors/${FILE}:34:1 error RM102/fence-language Code fence has no language. Add one after the backticks, e.g. \`\`\`redis-cli`,
-      `::error file=${CASES}/errors/${FILE},line=34,col=1,title=RM102/fence-language::Code fence has no language. Add one after the backticks, e.g. \`\`\`redis-cli`,
+      `${CASES}/errors/${FILE}:34:1 error RM102/fence-language Code fence has no language. Add one after the backticks, e.g. \`\`\`text`,
+      `::error file=${CASES}/errors/${FILE},line=34,col=1,title=RM102/fence-language::Code fence has no language. Add one after the backticks, e.g. \`\`\`text`,
       `1 lesson checked: 1 error, 0 warnings (RM102/fence-language 1). ${docs}`,
     ]);
   });
@@ -57,16 +57,19 @@ describe('npm run lint:lessons', () => {
   });
 
   test('reports only the files named, with the rest of the folder as context for links', () => {
-    const course = 'tests/fixtures/lint/internal-links';
+    const course = mkdtempSync(join(tmpdir(), 'lint-only-'));
+    cpSync('tests/fixtures/lint/internal-links', course, { recursive: true });
+    cpSync('tests/fixtures/lint/course.yaml', join(course, 'course.yaml'));
     expect(lint(course).code).toBe(1);
     const { code, lines } = lint(course, [`${course}/valid.mdx`]);
     expect({ code, lines }).toEqual({ code: 0, lines: ['1 lesson checked: 0 errors, 0 warnings'] });
+    rmSync(course, { recursive: true, force: true });
   });
 
   test('reports a named file that does not exist instead of crashing', () => {
     const { code, lines } = lint(`${CASES}/clean`, ['no/such-lesson.mdx']);
     expect(code).toBe(1);
-    expect(lines[0]).toBe('no/such-lesson.mdx:1:1 error RM001/lesson-file The file does not exist. Check the path; lessons live under lessons/<phase-slug>/.');
+    expect(lines[0]).toBe('no/such-lesson.mdx:1:1 error RM001/lesson-file The file does not exist. Check the path; lessons live in the course folder under <phase-slug>/.');
   });
 
   test('exits 2 with the usage for an unknown option', () => {

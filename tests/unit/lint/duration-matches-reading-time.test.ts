@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { applyFixes } from '../../../src/lint/fix';
 import { durationMatchesReadingTime } from '../../../src/lint/rules/duration-matches-reading-time';
+import { FIXTURE_CONFIG } from '../../support/course';
 import { fixture, lintFixture } from './fixtures';
 
 const RULE = 'duration-matches-reading-time';
@@ -19,17 +20,17 @@ describe('RM105/duration-matches-reading-time', () => {
 
   test('fixes only the number, keeping the comment after it', () => {
     const raw = readFileSync(fixture(RULE, 'duration-too-long'), 'utf8');
-    const fixed = applyFixes(raw, [durationMatchesReadingTime]);
+    const fixed = applyFixes(raw, [durationMatchesReadingTime], FIXTURE_CONFIG);
     expect(fixed).toBe(raw.replace('duration: 10  # minutes', 'duration: 1  # minutes'));
   });
 
   test('keeps a byte-order mark and CRLF line endings when fixing', () => {
     const raw = `\uFEFF${readFileSync(fixture(RULE, 'duration-too-long'), 'utf8').replace(/\n/g, '\r\n')}`;
-    expect(applyFixes(raw, [durationMatchesReadingTime])).toBe(raw.replace('duration: 10', 'duration: 1'));
+    expect(applyFixes(raw, [durationMatchesReadingTime], FIXTURE_CONFIG)).toBe(raw.replace('duration: 10', 'duration: 1'));
   });
 
   test('leaves a lesson that is close enough unchanged', () => {
     const raw = readFileSync(fixture(RULE, 'valid'), 'utf8');
-    expect(applyFixes(raw, [durationMatchesReadingTime])).toBe(raw);
+    expect(applyFixes(raw, [durationMatchesReadingTime], FIXTURE_CONFIG)).toBe(raw);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { KNOWN_LANGUAGES } from '../../../src/lint/rules/fence-language';
+import { KNOWN_LANGUAGES } from '../../../src/markdown/languages';
 import { fixture, lintFixture } from './fixtures';
 
 const RULE = 'fence-language';
@@ -11,7 +11,7 @@ describe('RM102/fence-language', () => {
 
   test('reports a fence without a language', () => {
     expect(lintFixture(RULE, 'no-language')).toEqual([
-      `${fixture(RULE, 'no-language')}:34:1 error RM102/fence-language Code fence has no language. Add one after the backticks, e.g. \`\`\`redis-cli`,
+      `${fixture(RULE, 'no-language')}:34:1 error RM102/fence-language Code fence has no language. Add one after the backticks, e.g. \`\`\`text`,
     ]);
   });
 
@@ -23,7 +23,7 @@ describe('RM102/fence-language', () => {
 
   test('lists the known languages for one it cannot guess', () => {
     expect(lintFixture(RULE, 'unknown-language')).toEqual([
-      `${fixture(RULE, 'unknown-language')}:34:1 error RM102/fence-language Code fence language "cobol" is not one the site knows. Use one of: redis-cli, java, kotlin, bash, shell, sh, console, yaml, yml, properties, json, lua, xml, ini, conf, text, plaintext, python, javascript, typescript, diff, dockerfile, sql, go, mermaid.`,
+      `${fixture(RULE, 'unknown-language')}:34:1 error RM102/fence-language Code fence language "cobol" is not one the site knows. Use one of: kotlin, bash, shell, sh, console, yaml, yml, properties, json, lua, xml, ini, conf, text, plaintext, python, javascript, typescript, diff, dockerfile, sql, go, redis-cli, java, mermaid.`,
     ]);
   });
 

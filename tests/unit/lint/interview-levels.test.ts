@@ -16,7 +16,7 @@ describe('RM104/interview-levels', () => {
 
   test('warns when one of the three levels is missing', () => {
     expect(lintFixture(RULE, 'missing-level')).toEqual([
-      `${fixture(RULE, 'missing-level')}:7:1 warning RM104/interview-levels No Advanced interview question. A finished lesson has questions at all three levels (Beginner, Intermediate, Advanced).`,
+      `${fixture(RULE, 'missing-level')}:7:1 warning RM104/interview-levels No Advanced interview question. A finished lesson has questions at every level (Beginner, Intermediate, Advanced).`,
     ]);
   });
 

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { formatProblem } from '../../../src/course/problems';
-import { lintSources } from '../../../src/lint/lint';
+import { lintFolder } from '../../../src/lint/lint';
+import { folderOf } from '../../support/course';
 import { findMdxTraps } from '../../../src/lint/prose';
 import { noRawHtmlLt } from '../../../src/lint/rules/no-raw-html-lt';
 import { fixture, lintFixture } from './fixtures';
@@ -46,7 +47,7 @@ describe('RM111/no-raw-html-lt', () => {
 
   test('reports one problem per line and kind, counting the rest', () => {
     const raw = '## Introduction\n\nA Map<String, List<Long>> keyed by {id} or {name}.\n';
-    const lines = lintSources([{ file: 'lessons/p/a.mdx', raw }], { rules: [noRawHtmlLt] }).map(formatProblem);
+    const lines = lintFolder(folderOf({ 'lessons/p/a.mdx': raw }), { rules: [noRawHtmlLt] }).map(formatProblem);
     expect(lines.filter((l) => l.includes('RM111'))).toEqual([
       'lessons/p/a.mdx:3:6 error RM111/no-raw-html-lt "<String" in prose starts a JSX tag in MDX, and <String> is not a component or HTML tag the lesson can use. Write `&lt;` or use inline code. (1 more on this line.)',
       'lessons/p/a.mdx:3:36 error RM111/no-raw-html-lt "{" in prose starts a JavaScript expression in MDX. Write `\\{` or use inline code. (1 more on this line.)',

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { REQUIRED_SECTIONS, sectionKey } from '../../../src/lint/outline';
+import { DEFAULT_SECTIONS } from '../../../src/course/config';
+import { sectionKey } from '../../../src/course/conventions';
 import { fixture, lintFixture } from './fixtures';
 
 const RULE = 'required-sections';
@@ -40,7 +41,7 @@ describe('RM101/required-sections', () => {
   });
 
   test('keeps the outline as data in template order', () => {
-    expect(REQUIRED_SECTIONS).toEqual(['Introduction', 'Understanding the topic', 'Step-by-step explanation', 'Syntax reference', 'Informative example', 'Real-world use', 'Best practices', 'Common mistakes', 'Summary']);
+    expect(DEFAULT_SECTIONS.map((s) => s.heading)).toEqual(['Introduction', 'Understanding the topic', 'Step-by-step explanation', 'Syntax reference', 'Informative example', 'Real-world use', 'Best practices', 'Common mistakes', 'Summary']);
   });
 
   test('compares headings regardless of case, punctuation and emoji', () => {

@@ -1,0 +1,28 @@
+/**
+ * `npm run dev`: the live preview. Lessons are checked first, so a mistake is reported as `file:line` with a fix
+ * instead of a crash; while the server runs, each saved lesson is checked again (terminal and browser overlay).
+ */
+import { parseArgs } from 'node:util';
+import { dev } from 'astro';
+import { formatProblem, sortProblems } from '../course/problems';
+import { settings } from '../env';
+import { UserError } from '../user-error';
+import { checkCourseCached } from '../lint/cache';
+import type { CliMain } from './run';
+
+export const main: CliMain = async (args, io) => {
+  let values: { port?: string; host?: string };
+  try {
+    ({ values } = parseArgs({ args, options: { port: { type: 'string' }, host: { type: 'string' } } }));
+  } catch (error) {
+    throw new UserError(`${(error as Error).message}. Usage: npm run dev [-- --port 4321] [--host 127.0.0.1]`, 2);
+  }
+  const errors = sortProblems((await checkCourseCached(settings.lessonsDir, settings.cacheDir)).problems.filter((p) => p.severity === 'error'));
+  if (errors.length > 0) {
+    for (const problem of errors) io.err(formatProblem(problem));
+    io.err('\nFix the lines above, then run `npm run dev` again.');
+    return 1;
+  }
+  await dev({ server: { ...(values.port ? { port: Number(values.port) } : {}), ...(values.host ? { host: values.host } : {}) } });
+  return 0;
+};

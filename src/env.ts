@@ -1,0 +1,67 @@
+/**
+ * Every environment variable the generator and its tools read, in one place, each with its default.
+ * Node only (build, dev server, command-line tools); browser code gets what it needs from the page.
+ */
+
+export interface Settings {
+  /** `LESSONS_DIR`: the course folder (course.yaml and the lessons); default `lessons`. */
+  lessonsDir: string;
+  /** `SITE_URL`: the origin the site is published at, for canonical URLs and the sitemap; default `http://localhost:4321`. */
+  siteUrl: string;
+  /** `BASE_PATH`: the path the site lives under, e.g. `/redis-mastery/`; default `/`. */
+  basePath: string;
+  /** `OUT_DIR`: where the built site is written; default `dist`. */
+  outDir: string;
+  /** `CACHE_DIR`: caches that survive builds (lesson checks, diagrams); default `node_modules/.cache/course-site`. */
+  cacheDir: string;
+  /** `ASTRO_CACHE_DIR`: Astro's own cache; default `node_modules/.astro`. */
+  astroCacheDir: string;
+  /** `DIAGRAM_CACHE_DIR`: rendered diagrams; default `<cacheDir>/diagrams`. */
+  diagramCacheDir: string;
+  /** `MERMAID_RENDER=client`: draw diagrams in the reader's browser instead of at build time; default `build`. */
+  mermaidRender: 'build' | 'client';
+  /** `CHROME_PATH`: the Chromium used for diagrams, the PDF and the browser tests; default: the first one installed. */
+  chromePath: string | undefined;
+  /** `REDIS_SERVER`: the redis-server the Redis tools start; default: redis-server on PATH. */
+  redisServer: string | undefined;
+  /** `REDIS_SERVERS`: more servers by version, `7.2=/path/redis-server,7.4=/other/redis-server`; default none. */
+  redisServers: string | undefined;
+  /** `EDIT_URL`: the prefix of "Edit this lesson" links; overrides course.yaml's `editUrl`. */
+  editUrl: string | undefined;
+  /** `DEBUG`: tools print the full error (stack trace) after their one-line message. */
+  debug: boolean;
+  /** `CI=true`: a missing browser or server fails the tests instead of skipping them. */
+  ci: boolean;
+  /** `GITHUB_ACTIONS=true`: problems are also printed as pull-request annotations. */
+  githubActions: boolean;
+  /** `PATH`: where tools such as redis-server are looked for. */
+  path: string;
+}
+
+const text = (value: string | undefined): string | undefined => (value === undefined || value.trim() === '' ? undefined : value);
+
+/** Reads the settings from an environment (the process's by default); pure, so tests pass their own. */
+export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
+  const cacheDir = text(env['CACHE_DIR']) ?? 'node_modules/.cache/course-site';
+  return {
+    lessonsDir: text(env['LESSONS_DIR']) ?? 'lessons',
+    siteUrl: text(env['SITE_URL']) ?? 'http://localhost:4321',
+    basePath: text(env['BASE_PATH']) ?? '/',
+    outDir: text(env['OUT_DIR']) ?? 'dist',
+    cacheDir,
+    astroCacheDir: text(env['ASTRO_CACHE_DIR']) ?? 'node_modules/.astro',
+    diagramCacheDir: text(env['DIAGRAM_CACHE_DIR']) ?? `${cacheDir}/diagrams`,
+    mermaidRender: env['MERMAID_RENDER'] === 'client' ? 'client' : 'build',
+    chromePath: text(env['CHROME_PATH']),
+    redisServer: text(env['REDIS_SERVER']),
+    redisServers: text(env['REDIS_SERVERS']),
+    editUrl: text(env['EDIT_URL']),
+    debug: Boolean(text(env['DEBUG'])) && env['DEBUG'] !== '0',
+    ci: env['CI'] === 'true',
+    githubActions: env['GITHUB_ACTIONS'] === 'true',
+    path: env['PATH'] ?? '',
+  };
+}
+
+/** The settings of this process. */
+export const settings: Settings = readSettings();

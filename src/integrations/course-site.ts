@@ -1,0 +1,134 @@
+import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import mdx from '@astrojs/mdx';
+import { unified } from '@astrojs/markdown-remark';
+import sitemap from '@astrojs/sitemap';
+import type { AstroIntegration } from 'astro';
+import type { ErrorPayload } from 'vite';
+import { COURSE_FILE } from '../course/config';
+import { formatProblem, sortProblems } from '../course/problems';
+import { loadCourseConfig } from '../course/read';
+import { settings } from '../env';
+import { CourseChecker } from '../lint/cache';
+import { closeSharedMermaidRenderer, sharedMermaidRenderer } from '../markdown/mermaid-renderer';
+import { rehypeCodeBlocks } from '../markdown/rehype-code-blocks';
+import { rehypeDiagrams } from '../markdown/rehype-diagrams';
+import { rehypeTables } from '../markdown/rehype-tables';
+import { remarkInterviewQuestions } from '../markdown/remark-interview-questions';
+import { remarkKnownComponents } from '../markdown/remark-known-components';
+import { remarkLessonFacts } from '../markdown/remark-lesson-facts';
+import { checkLinks, formatBrokenLink } from './link-check';
+import { writeSearchIndex } from './search-index';
+
+/** External links printed after a build; a very large course prints a count for the rest. */
+const MAX_LISTED = 100;
+
+/**
+ * The course site: course.yaml and the lessons of LESSONS_DIR built into a static site. Registers MDX, the sitemap
+ * and every Markdown plugin, takes site URL, base path and folders from the environment (src/env.ts), and after
+ * the build writes the search index and checks every link. In `npm run dev`, every saved lesson is checked.
+ */
+export function courseSite(): AstroIntegration {
+  return {
+    name: 'course-site',
+    hooks: {
+      'astro:config:setup': ({ config, updateConfig, addWatchFile }) => {
+        const course = loadCourseConfig();
+        // A change to course.yaml restarts the dev server, so every page and the schema see it.
+        addWatchFile(resolve(settings.lessonsDir, COURSE_FILE));
+        updateConfig({
+          site: settings.siteUrl,
+          base: settings.basePath,
+          outDir: pathToFileURL(resolve(fileURLToPath(config.root), settings.outDir, '.') + '/'),
+          cacheDir: pathToFileURL(resolve(fileURLToPath(config.root), settings.astroCacheDir, '.') + '/'),
+          trailingSlash: 'ignore',
+          // External files only: pages share cached assets and a strict CSP needs no inline script hashes.
+          build: { format: 'directory', inlineStylesheets: 'never' },
+          vite: {
+            build: { assetsInlineLimit: 0 },
+            // Mermaid is only imported by the no-browser fallback; pre-bundling it would stall the dev server's start.
+            optimizeDeps: { exclude: ['mermaid'] },
+          },
+          markdown: {
+            syntaxHighlight: false,
+            processor: unified({
+              remarkPlugins: [remarkKnownComponents, remarkLessonFacts, [remarkInterviewQuestions, { interview: course.interview }]],
+              rehypePlugins: [[rehypeDiagrams, { cacheDir: settings.diagramCacheDir }], rehypeCodeBlocks, rehypeTables],
+              smartypants: false,
+            }),
+          },
+          // The site's own checks come last, after the sitemap is written, so its links are checked too.
+          integrations: [mdx({ optimize: true }), sitemap(), afterBuild()],
+          devToolbar: { enabled: false },
+        });
+      },
+      'astro:server:setup': ({ server, logger }) => {
+        // In `npm run dev`, every saved lesson is checked with the build's rules; errors show in the terminal and the browser overlay.
+        const dir = resolve(settings.lessonsDir);
+        // Only a saved file is parsed and checked again (with the rules that span lessons); the rest comes from memory.
+        const checker = new CourseChecker(settings.lessonsDir, join(settings.cacheDir, 'lesson-checks.json'));
+        let overlay: ErrorPayload | undefined;
+        const check = (file: string) => {
+          if (!resolve(file).startsWith(dir)) return;
+          const errors = sortProblems(checker.check().problems.filter((p) => p.severity === 'error'));
+          for (const problem of errors) logger.error(formatProblem(problem));
+          const [first] = errors;
+          overlay = first && {
+            type: 'error' as const,
+            err: {
+              message: errors.map(formatProblem).join('\n'),
+              stack: '',
+              id: resolve(first.file),
+              loc: { file: resolve(first.file), line: first.line, column: first.column },
+              plugin: 'course-site lesson check',
+            },
+          };
+          if (overlay) server.ws.send(overlay);
+        };
+        // The content reload that follows a save reconnects the page: show the error again until it is fixed.
+        server.ws.on('connection', () => {
+          if (overlay) setTimeout(() => overlay && server.ws.send(overlay), 100);
+        });
+        server.watcher.on('change', check);
+        server.watcher.on('add', check);
+      },
+      'astro:server:done': async () => {
+        await closeSharedMermaidRenderer();
+      },
+    },
+  };
+}
+
+/** After every other integration has written its files: diagrams closed, search indexed, links checked. */
+function afterBuild(): AstroIntegration {
+  let base = '/';
+  let site: string | undefined;
+  return {
+    name: 'course-site:after-build',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        base = config.base;
+        site = config.site;
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const renderer = sharedMermaidRenderer(settings.diagramCacheDir, (m) => logger.warn(m));
+        if (renderer) logger.info(`diagrams: ${renderer.stats.rendered} rendered, ${renderer.stats.cached} from cache`);
+        await closeSharedMermaidRenderer();
+        const report = await writeSearchIndex(fileURLToPath(dir));
+        logger.info(`search index: ${report.pages} pages and ${report.questions} interview questions indexed into ${report.outputPath}`);
+
+        const editUrl = settings.editUrl ?? loadCourseConfig().editUrl;
+        const links = checkLinks(fileURLToPath(dir), base.replace(/\/?$/, '/'), site);
+        const external = links.external.filter((url) => !editUrl || !url.startsWith(editUrl));
+        logger.info(`links: ${links.internalLinks} internal links in ${links.pages} pages checked; ${external.length} external links (listed, not fetched)${external.length ? ':' : ''}`);
+        for (const url of external.slice(0, MAX_LISTED)) logger.info(`  ${url}`);
+        if (external.length > MAX_LISTED) logger.info(`  … and ${external.length - MAX_LISTED} more`);
+        if (links.broken.length > 0) {
+          throw new Error(
+            `${links.broken.length} broken link${links.broken.length === 1 ? '' : 's'} in the built site:\n${links.broken.map(formatBrokenLink).join('\n')}\nFix the link in the lesson (links between lessons are relative, e.g. ../sorted-sets/).`,
+          );
+        }
+      },
+    },
+  };
+}

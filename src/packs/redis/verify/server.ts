@@ -1,0 +1,232 @@
+/** Starts and stops throwaway redis-server processes on 127.0.0.1 for checking lessons. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { accessSync, constants, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { delimiter, dirname, join } from 'node:path';
+import type { Settings } from '../../../env';
+import { utf8, type Reply } from '../resp';
+import { RespConnection } from './connection';
+
+export const INSTALL_HINT =
+  'redis-server not found: install it (`apt-get install redis-server`, or `brew install redis`) or set REDIS_SERVER=/path/to/redis-server';
+
+/** What to tell the user when findRedisServer finds nothing, naming a REDIS_SERVER that points nowhere. */
+export function missingServerHint(settings: Pick<Settings, 'redisServer'>): string {
+  const configured = settings.redisServer;
+  if (configured === undefined) return INSTALL_HINT;
+  return `REDIS_SERVER=${configured} is not an executable redis-server: fix the path, or unset it and install redis-server (\`apt-get install redis-server\`)`;
+}
+
+const FALLBACKS = ['/usr/bin/redis-server', '/usr/local/bin/redis-server'];
+
+function isExecutable(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function onPath(name: string, settings: Pick<Settings, 'path'>): string | undefined {
+  for (const dir of settings.path.split(delimiter)) {
+    if (dir !== '' && isExecutable(join(dir, name))) return join(dir, name);
+  }
+  return undefined;
+}
+
+/** REDIS_SERVER if set, else redis-server on PATH, else the usual install locations; undefined when none runs. */
+export function findRedisServer(settings: Pick<Settings, 'redisServer' | 'path'>): string | undefined {
+  const configured = settings.redisServer;
+  if (configured !== undefined) return isExecutable(configured) ? configured : undefined;
+  return onPath('redis-server', settings) ?? FALLBACKS.find(isExecutable);
+}
+
+/** redis-cli next to the server, else on PATH: the tests compare the formatter with it. */
+export function findRedisCli(serverPath: string, settings: Pick<Settings, 'path'>): string | undefined {
+  const sibling = join(dirname(serverPath), 'redis-cli');
+  return isExecutable(sibling) ? sibling : onPath('redis-cli', settings);
+}
+
+/** redis-server did not start or did not answer: the message says what it printed. */
+export class ServerStartError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ServerStartError';
+  }
+}
+
+/** A port nobody listens on right now; the server start retries if another process takes it first. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address !== null ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** Numeric comparison of dotted versions: compareVersions('7.4', '7.0.15') > 0. */
+export function compareVersions(a: string, b: string): number {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let k = 0; k < Math.max(pa.length, pb.length); k++) {
+    const diff = (pa[k] ?? 0) - (pb[k] ?? 0);
+    if (diff !== 0) return diff;
+  }
+  return 0;
+}
+
+// Every child still running and its data directory, so an interrupted run leaves nothing behind.
+const live = new Map<ChildProcess, string>();
+const killAll = () => {
+  for (const [child, dir] of live) {
+    child.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+  }
+};
+const onSignal = (signal: NodeJS.Signals) => {
+  killAll();
+  process.exit(signal === 'SIGINT' ? 130 : 143);
+};
+
+function track(child: ChildProcess, dir: string): void {
+  if (live.size === 0) {
+    process.on('exit', killAll);
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+  }
+  live.set(child, dir);
+  child.once('exit', () => {
+    live.delete(child);
+    if (live.size === 0) {
+      process.off('exit', killAll);
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    }
+  });
+}
+
+export interface StartOptions {
+  /** How long to wait for the first PONG. */
+  startTimeoutMs?: number;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** One redis-server process with no persistence, listening on 127.0.0.1 only. */
+export class RedisServer {
+  private exited = false;
+
+  private constructor(
+    readonly path: string,
+    readonly port: number,
+    readonly version: string,
+    private readonly child: ChildProcess,
+    dir: string,
+    private readonly output: () => string,
+  ) {
+    child.once('exit', () => {
+      this.exited = true;
+      rmSync(dir, { recursive: true, force: true });
+    });
+  }
+
+  static async start(path: string, { startTimeoutMs = 10_000 }: StartOptions = {}): Promise<RedisServer> {
+    let lastError: Error | undefined;
+    // A freshly probed port can be taken before redis-server binds it, so try a few.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      try {
+        return await RedisServer.startOnce(path, await freePort(), startTimeoutMs);
+      } catch (error) {
+        lastError = error instanceof ServerStartError ? error : new ServerStartError(error instanceof Error ? error.message : String(error));
+        if (!/Address already in use/i.test(lastError.message)) break;
+      }
+    }
+    throw lastError ?? new ServerStartError(`could not start ${path}`);
+  }
+
+  private static async startOnce(path: string, port: number, startTimeoutMs: number): Promise<RedisServer> {
+    // Its own working directory, so a lesson's SAVE or BGSAVE cannot write dump.rdb into the project.
+    const dir = mkdtempSync(join(tmpdir(), 'verify-snippets-redis-'));
+    const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no', '--dir', dir];
+    const child = spawn(path, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    track(child, dir);
+    let log = '';
+    const keep = (chunk: Buffer) => {
+      log = (log + chunk.toString('utf8')).slice(-4000);
+    };
+    child.stdout?.on('data', keep);
+    child.stderr?.on('data', keep);
+    let exit: string | undefined;
+    child.once('error', (error) => (exit = error.message));
+    child.once('exit', (code, signal) => (exit ??= `exited with ${signal ?? `code ${code}`}`));
+
+    const deadline = Date.now() + startTimeoutMs;
+    while (Date.now() < deadline && exit === undefined) {
+      const version = await pingAndVersion(port);
+      if (version !== undefined) return new RedisServer(path, port, version, child, dir, () => log);
+      await sleep(50);
+    }
+    child.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+    const why = exit ?? `did not answer PING within ${startTimeoutMs / 1000} s`;
+    throw new ServerStartError(`${path} ${args.join(' ')}: ${why}\n${log.trim()}`);
+  }
+
+  get running(): boolean {
+    return !this.exited;
+  }
+
+  /** The last lines redis-server printed, to explain a crash. */
+  get log(): string {
+    return this.output();
+  }
+
+  connect(): Promise<RespConnection> {
+    return RespConnection.connect({ port: this.port });
+  }
+
+  /** Empties the server between blocks: data in every database, functions and cached scripts. */
+  async reset(): Promise<void> {
+    const connection = await this.connect();
+    try {
+      for (const command of [['FLUSHALL'], ['FUNCTION', 'FLUSH'], ['SCRIPT', 'FLUSH']]) {
+        const reply = await connection.command(command, 5000);
+        if (reply.kind === 'error') throw new ServerStartError(`${command.join(' ')} failed: ${reply.text}`);
+      }
+    } finally {
+      connection.close();
+    }
+  }
+
+  /** SIGTERM, then SIGKILL if it has not exited within two seconds. */
+  async stop(): Promise<void> {
+    if (this.exited) return;
+    const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
+    this.child.kill('SIGTERM');
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), 2000);
+    await exited;
+    clearTimeout(timer);
+  }
+}
+
+async function pingAndVersion(port: number): Promise<string | undefined> {
+  let connection: RespConnection | undefined;
+  try {
+    connection = await RespConnection.connect({ port, connectTimeoutMs: 500 });
+    const pong = await connection.command(['PING'], 1000);
+    if (pong.kind !== 'status' || pong.text !== 'PONG') return undefined;
+    const info: Reply = await connection.command(['INFO', 'server'], 1000);
+    const text = info.kind === 'bulk' && info.value !== null ? utf8(info.value) : '';
+    return /^redis_version:(\S+)/m.exec(text)?.[1] ?? 'unknown';
+  } catch {
+    return undefined;
+  } finally {
+    connection?.close();
+  }
+}
