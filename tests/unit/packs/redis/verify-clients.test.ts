@@ -1,21 +1,12 @@
-import { beforeAll, expect, it } from 'vitest';
-import { parseLessonSource } from '../../../../src/course/lesson-source';
-import { formatProblem } from '../../../../src/course/problems';
-import { verifyLesson, type RunOptions } from '../../../../src/packs/redis/verify/run';
-import { redisVersionOf } from '../../../../src/packs/redis/verify/server';
-import type { RedisBinary } from '../../../../src/packs/redis/verify/servers';
+import { expect, it } from 'vitest';
+import type { RunOptions } from '../../../../src/packs/redis/verify/run';
 import { describeWithRedis } from '../../../support/redis';
+import { binaryAt, fence, problemLines as lines, verifyText } from './verify-helpers';
 
 const SLOW = 60_000;
-const lines = (report: Awaited<ReturnType<typeof verifyLesson>>) => report.problems.flatMap((problem) => formatProblem(problem).split('\n'));
-const fence = (meta: string, ...session: string[]) => ['```redis-cli ' + meta, ...session, '```', ''].join('\n');
 
 describeWithRedis('sessions with several clients', (redis) => {
-  let servers: RedisBinary[];
-  const run = (text: string, options: Partial<RunOptions> = {}) => verifyLesson('x.mdx', parseLessonSource('x.mdx', text).fences, { servers, ...options });
-  beforeAll(() => {
-    servers = [{ path: redis.server.path, version: redisVersionOf(redis.server.path) ?? 'unknown', from: 'PATH' }];
-  });
+  const run = (text: string, options: Partial<RunOptions> = {}) => verifyText('x.mdx', text, { servers: binaryAt(redis.server.path), ...options });
 
   const race = (shownExec: string) =>
     fence(

@@ -2,26 +2,22 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseLessonSource } from '../../../../src/course/lesson-source';
-import { formatProblem } from '../../../../src/course/problems';
 import { slotRanges } from '../../../../src/packs/redis/verify/environment';
-import { sessionSummary, verifyLesson, type RunOptions } from '../../../../src/packs/redis/verify/run';
-import { redisVersionOf } from '../../../../src/packs/redis/verify/server';
+import { sessionSummary, type RunOptions } from '../../../../src/packs/redis/verify/run';
 import type { RedisBinary } from '../../../../src/packs/redis/verify/servers';
 import { describeWithRedis } from '../../../support/redis';
+import { binaryAt, fence, problemLines as lines, verifyText } from './verify-helpers';
 
 // Starting a Sentinel group or a cluster takes a few seconds on two busy cores.
 const SLOW = 120_000;
-const lines = (report: Awaited<ReturnType<typeof verifyLesson>>) => report.problems.flatMap((problem) => formatProblem(problem).split('\n'));
-const fence = (meta: string, ...session: string[]) => ['```redis-cli ' + meta, ...session, '```', ''].join('\n');
 
 describeWithRedis('blocks that need servers of their own', (redis) => {
   let servers: RedisBinary[];
   let version: string;
-  const run = (text: string, options: Partial<RunOptions> = {}) => verifyLesson('x.mdx', parseLessonSource('x.mdx', text).fences, { servers, ...options });
+  const run = (text: string, options: Partial<RunOptions> = {}) => verifyText('x.mdx', text, { servers, ...options });
   beforeAll(() => {
-    version = redisVersionOf(redis.server.path) ?? 'unknown';
-    servers = [{ path: redis.server.path, version, from: 'PATH' }];
+    servers = binaryAt(redis.server.path);
+    version = servers[0]?.version ?? 'unknown';
   });
 
   it(
@@ -185,7 +181,7 @@ describeWithRedis('blocks that need servers of their own', (redis) => {
     afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
     const lesson = ['---', 'redisVersion: "7.9"', '---', '', fence('', '127.0.0.1:6379> PING', 'PONG'), fence('redis="8.2"', '127.0.0.1:6379> PING', 'PONG'), fence('redis="9.0"', '127.0.0.1:6379> PING', 'PONG')].join('\n');
-    const verify = (options: Partial<RunOptions>) => verifyLesson('v.mdx', parseLessonSource('v.mdx', lesson).fences, { servers: catalog, frontmatter: { redisVersion: '7.9' }, ...options });
+    const verify = (options: Partial<RunOptions>) => verifyText('v.mdx', lesson, { servers: catalog, frontmatter: { redisVersion: '7.9' }, ...options });
 
     it(
       'runs each block on the lowest version that meets the lesson and the block, and skips one none meets with the fix',
