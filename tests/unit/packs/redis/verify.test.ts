@@ -1,5 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -145,6 +145,32 @@ describeWithRedis('verify:snippets on a fixture lesson', (redis) => {
       'Total: 1 lesson; 2 problems',
     ]);
     expect(run.status).toBe(1);
+  });
+
+  it('stops every server it started and removes their folders when interrupted', async () => {
+    const temp = mkdtempSync(join(tmpdir(), 'verify-snippets-interrupt-'));
+    writeFileSync(join(temp, 'wait.mdx'), '```redis-cli topology="replica"\n127.0.0.1:6379> BLPOP never 0\n(nil)\n```\n');
+    // Servers change their process titles, but each runs in its folder under the run's TMPDIR.
+    const servers = () =>
+      readdirSync('/proc').filter((pid) => {
+        try {
+          return /^\d+$/.test(pid) && readlinkSync(`/proc/${pid}/cwd`).startsWith(temp);
+        } catch {
+          return false;
+        }
+      });
+    const run = spawn(TSX, [CLI, 'wait.mdx'], { cwd: temp, env: { ...process.env, REDIS_SERVER: redis.server.path, REDIS_SERVERS: '', TMPDIR: temp } });
+    const exited = new Promise<number | null>((done) => run.once('exit', (code) => done(code)));
+    try {
+      while (servers().length < 2) await new Promise((wait) => setTimeout(wait, 100));
+      run.kill('SIGINT');
+      expect(await exited).toBe(130);
+      expect(servers()).toEqual([]);
+      expect(readdirSync(temp).filter((name) => name.startsWith('verify-snippets-redis-'))).toEqual([]);
+    } finally {
+      run.kill('SIGKILL');
+      rmSync(temp, { recursive: true, force: true });
+    }
   });
 });
 
