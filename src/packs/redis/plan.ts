@@ -234,7 +234,7 @@ export function planLesson(fences: readonly Pick<Fence, 'lang' | 'line' | 'meta'
     plans.push(plan);
     if (plan.skip !== undefined) continue;
     if (plan.chain === plan.line) chain = { line: plan.line, environment: plan.environment };
-    if (chain && plan.steps.some((step) => step.words !== undefined && attachesReplica(step.words))) chain.environment.attached = false;
+    if (chain?.environment.topology === 'replica' && plan.steps.some((step) => step.words !== undefined && attachesReplica(step.words))) chain.environment.attached = false;
   }
   return plans;
 }
@@ -360,11 +360,12 @@ function readEnvironment(text: (key: string) => string | undefined, version: str
   const down: string[] = [];
   const downValue = text('down');
   if (downValue !== undefined) {
-    for (const name of downValue.split(/[\s,]+/).filter(Boolean)) {
-      if (topology !== 'standalone' && nodes.some((spec) => spec.name === name)) down.push(name);
-      else problem(`down="${downValue}": ${topology === 'standalone' ? 'stopping a node needs a topology' : `topology="${topology}" has no node "${name}"`}; name one of ${nodes.map((spec) => spec.name).join(', ')}`);
+    if (topology === 'standalone') problem('down="…" stops nodes of a topology; add topology="replica", "sentinel" or "cluster", or remove it');
+    else if (downValue.trim() === '') problem('down needs the nodes to stop, e.g. down="primary"');
+    for (const name of topology === 'standalone' ? [] : downValue.split(/[\s,]+/).filter(Boolean)) {
+      if (nodes.some((spec) => spec.name === name)) down.push(name);
+      else problem(`down="${downValue}": topology="${topology}" has no node "${name}"; name one of ${nodes.map((spec) => spec.name).join(', ')}`);
     }
-    if (downValue.trim() === '') problem('down needs the nodes to stop, e.g. down="primary"');
   }
   return { version, topology, directives, nodes, down, attached: true };
 }

@@ -7,7 +7,7 @@ import { REDIS_CLI_PROMPT } from './grammar';
  * `# client B` or `# terminal 2, the publisher`: the lines after it, up to the next such line, are typed in that
  * client. The grammar shows it as a comment; INFO's `# Clients` header does not match (no space after "client").
  */
-export const CLIENT_MARKER = /^#\s+(?:client|terminal)\s+([\w-]+)(?![\w-])/i;
+const CLIENT_MARKER = /^#\s+(?:client|terminal)\s+([\w-]+)(?![\w-])/i;
 
 /** A `127.0.0.1:6379> …` line and what the lesson says Redis replies. */
 export interface SessionStep {

@@ -325,7 +325,7 @@ class ChainRun {
 }
 
 /** How many messages a SUBSCRIBE or MONITOR reply shows: arrays start with `1) `, MONITOR prints one line each. */
-export function messagesShown(expected: readonly string[], name: string): number {
+function messagesShown(expected: readonly string[], name: string): number {
   const lines = expected.filter((line) => line.trim() !== '...' && !/^\(\d+\.\d+s\)$/.test(line.trim()));
   return name === 'MONITOR' ? lines.length : lines.filter((line) => line.startsWith('1) ')).length;
 }

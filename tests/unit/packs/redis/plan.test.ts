@@ -132,6 +132,7 @@ describe('mistakes in a block’s meta or transcript', () => {
     ['a node the topology does not have', 'topology="replica" nodes="leader=10.0.0.1:6379"', '127.0.0.1:6379> PING\nPONG', ['1: nodes="leader=10.0.0.1:6379": topology="replica" has no node "leader"; its nodes are primary, replica']],
     ['two nodes at one address', 'topology="replica" nodes="replica=127.0.0.1:6379"', '127.0.0.1:6379> PING\nPONG', ['1: nodes="replica=127.0.0.1:6379": primary and replica are both at 127.0.0.1:6379; give each node its own address']],
     ['a prompt no node answers', 'topology="replica"', '127.0.0.1:7000> PING\nPONG', ['2: prompt 127.0.0.1:7000> addresses no node of topology="replica" (primary=127.0.0.1:6379, replica=127.0.0.1:6380); use one of those ports or rename a node with nodes="name=host:port"']],
+    ['stopping a node outside a topology', 'down="primary"', undefined, ['1: down="…" stops nodes of a topology; add topology="replica", "sentinel" or "cluster", or remove it']],
     ['stopping a node that does not exist', 'topology="replica" down="sentinel1"', undefined, ['1: down="sentinel1": topology="replica" has no node "sentinel1"; name one of primary, replica']],
     ['a time that is not one', 'eventually="soon"', undefined, ['1: eventually="soon" is not a time; write it like eventually="20s", or just eventually for 10 s']],
     ['a client without a name', 'client', undefined, ['1: client needs a name, e.g. client="B"']],
