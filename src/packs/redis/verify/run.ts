@@ -63,15 +63,18 @@ export async function verifyLesson(file: string, fences: readonly Fence[], optio
   }
 
   const pool = new EnvironmentPool();
+  // Under CI=true, one problem per version no server meets, at its first block.
+  const unmet = new Map<string, { line: number; blocks: number }>();
   try {
     for (const chain of chainsOf(runnable)) {
       const head = chain[0];
       if (!head) continue;
       const binary = pickServer(options.servers, head.environment.version);
       if (!binary) {
-        const reason = noServerReason(options.servers, head.environment.version ?? '');
-        if (options.required) problem('server', head.line, `${reason} (CI=true, so every block must run)`);
-        else for (const plan of chain) report.skipped.push({ line: plan.line, reason });
+        const version = head.environment.version ?? '';
+        const seen = unmet.get(version) ?? { line: head.line, blocks: 0 };
+        unmet.set(version, { line: seen.line, blocks: seen.blocks + chain.length });
+        if (!options.required) for (const plan of chain) report.skipped.push({ line: plan.line, reason: noServerReason(options.servers, version) });
         continue;
       }
       let running: RunningEnvironment;
@@ -92,6 +95,12 @@ export async function verifyLesson(file: string, fences: readonly Fence[], optio
     }
   } finally {
     await pool.close();
+  }
+  if (options.required) {
+    for (const [version, { line, blocks }] of unmet) {
+      const which = blocks === 1 ? '' : `${blocks} blocks, this one first; `;
+      problem('server', line, `${noServerReason(options.servers, version)} (${which}CI=true, so every block must run)`);
+    }
   }
   return inFileOrder(report);
 }

@@ -180,15 +180,15 @@ describeWithRedis('blocks that need servers of their own', (redis) => {
     });
     afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-    const lesson = ['---', 'redisVersion: "7.9"', '---', '', fence('', '127.0.0.1:6379> PING', 'PONG'), fence('redis="8.2"', '127.0.0.1:6379> PING', 'PONG'), fence('redis="9.0"', '127.0.0.1:6379> PING', 'PONG')].join('\n');
+    const lesson = ['---', 'redisVersion: "7.9"', '---', '', fence('', '127.0.0.1:6379> PING', 'PONG'), fence('redis="8.2"', '127.0.0.1:6379> PING', 'PONG'), fence('redis="9.0"', '127.0.0.1:6379> PING', 'PONG'), fence('continue', '127.0.0.1:6379> PING', 'PONG')].join('\n');
     const verify = (options: Partial<RunOptions>) => verifyText('v.mdx', lesson, { servers: catalog, frontmatter: { redisVersion: '7.9' }, ...options });
 
     it(
-      'runs each block on the lowest version that meets the lesson and the block, and skips one none meets with the fix',
+      'runs each block on the lowest version that meets the lesson and the block, and skips those none meets with the fix',
       async () => {
         const report = await verify({});
         expect(sessionSummary(report)).toBe(
-          '1 block ran on 7.9.1, 1 on 8.9.0 (2 commands), 1 skipped (needs Redis 9.0, available: 7.9.1, 8.9.0; set REDIS_SERVERS=7.2=/path/to/redis-server,7.4=/path/to/other/redis-server)',
+          '1 block ran on 7.9.1, 1 on 8.9.0 (2 commands), 2 skipped (needs Redis 9.0, available: 7.9.1, 8.9.0; set REDIS_SERVERS=7.2=/path/to/redis-server,7.4=/path/to/other/redis-server)',
         );
         expect(report.problems).toEqual([]);
       },
@@ -196,10 +196,10 @@ describeWithRedis('blocks that need servers of their own', (redis) => {
     );
 
     it(
-      'fails such a block under CI=true',
+      'fails them under CI=true, once per version',
       async () => {
         expect(lines(await verify({ required: true }))).toEqual([
-          'v.mdx:15:1 error redis/server needs Redis 9.0, available: 7.9.1, 8.9.0; set REDIS_SERVERS=7.2=/path/to/redis-server,7.4=/path/to/other/redis-server (CI=true, so every block must run)',
+          'v.mdx:15:1 error redis/server needs Redis 9.0, available: 7.9.1, 8.9.0; set REDIS_SERVERS=7.2=/path/to/redis-server,7.4=/path/to/other/redis-server (2 blocks, this one first; CI=true, so every block must run)',
         ]);
       },
       SLOW,
