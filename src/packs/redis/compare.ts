@@ -47,6 +47,29 @@ export function applyAliases(text: string, aliases: ReadonlyMap<string, string>)
   return out;
 }
 
+/** `CLIENT ID` shown as `(integer) 12` but answered 7: the shown id stands for the real one in later commands. */
+export function clientIdAlias(args: readonly string[], expected: readonly string[], actual: readonly string[]): [shown: string, real: string] | undefined {
+  if (args.length !== 2 || args[0]?.toUpperCase() !== 'CLIENT' || args[1]?.toUpperCase() !== 'ID') return undefined;
+  const shown = expected.length === 1 ? INTEGER_REPLY.exec(expected[0] ?? '')?.[1] : undefined;
+  const real = actual.length === 1 ? INTEGER_REPLY.exec(actual[0] ?? '')?.[1] : undefined;
+  return shown !== undefined && real !== undefined ? [shown, real] : undefined;
+}
+
+/** Puts real client ids where a command names one: `REDIRECT id`, `CLIENT KILL ID id`, `CLIENT UNBLOCK id`, `CLIENT LIST ID id…`. */
+export function applyClientIds(args: readonly string[], ids: ReadonlyMap<string, string>): string[] {
+  if (ids.size === 0 || args[0]?.toUpperCase() !== 'CLIENT') return [...args];
+  const sub = args[1]?.toUpperCase();
+  const real = (arg: string) => ids.get(arg) ?? arg;
+  return args.map((arg, k) => {
+    const before = args[k - 1]?.toUpperCase();
+    if (sub === 'TRACKING' && before === 'REDIRECT') return real(arg);
+    if (sub === 'KILL' && before === 'ID') return real(arg);
+    if (sub === 'UNBLOCK' && k === 2) return real(arg);
+    if (sub === 'LIST' && k >= 3 && args[2]?.toUpperCase() === 'ID') return real(arg);
+    return arg;
+  });
+}
+
 /** The ID argument of an XADD, skipping NOMKSTREAM and MAXLEN/MINID [=|~] threshold [LIMIT count]. */
 export function xaddIdArgument(args: readonly string[]): string | undefined {
   if (args[0]?.toUpperCase() !== 'XADD') return undefined;

@@ -15,10 +15,13 @@ interface Pending {
   timer: NodeJS.Timeout;
 }
 
-/** One TCP connection; replies are matched to commands in order. */
+/** One TCP connection; replies are matched to commands in order, anything else is kept as a message. */
 export class RespConnection {
   private buffer: Uint8Array = new Uint8Array(0);
   private readonly pending: Pending[] = [];
+  /** What arrived with no command waiting: pub/sub and MONITOR messages, RESP3 pushes. */
+  private readonly messages: Reply[] = [];
+  private onMessage: (() => void) | undefined;
   private failure: Error | undefined;
 
   private constructor(private readonly socket: Socket) {
@@ -63,6 +66,33 @@ export class RespConnection {
     });
   }
 
+  /** Sends a command whose answers arrive as messages (SUBSCRIBE, MONITOR): read them with `readMessages`. */
+  send(args: readonly (Uint8Array | string)[]): void {
+    if (this.failure) throw this.failure;
+    this.socket.write(encodeCommand(args));
+  }
+
+  /** The next `count` messages, or those that arrived within `timeoutMs`. */
+  async readMessages(count: number, timeoutMs: number): Promise<Reply[]> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.messages.length < count && this.failure === undefined && Date.now() < deadline) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, deadline - Date.now());
+        this.onMessage = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.onMessage = undefined;
+    }
+    return this.messages.splice(0, count);
+  }
+
+  /** The client's own port: the server lists the connection as `addr=127.0.0.1:<localPort>`. */
+  get localPort(): number | undefined {
+    return this.socket.localPort;
+  }
+
   close(): void {
     this.failure ??= new RespError('the connection was closed');
     this.socket.destroy();
@@ -79,6 +109,9 @@ export class RespConnection {
         if (waiter) {
           clearTimeout(waiter.timer);
           waiter.resolve(parsed.reply);
+        } else {
+          this.messages.push(parsed.reply);
+          this.onMessage?.();
         }
         parsed = this.buffer.length > 0 ? parseReply(this.buffer) : undefined;
       }
@@ -90,6 +123,7 @@ export class RespConnection {
 
   private fail(error: Error): void {
     this.failure ??= error;
+    this.onMessage?.();
     for (const waiter of this.pending.splice(0)) {
       clearTimeout(waiter.timer);
       waiter.reject(this.failure);

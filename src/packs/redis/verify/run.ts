@@ -1,104 +1,119 @@
-/** Runs every redis-cli session of a lesson against a throwaway redis-server and reports what does not match. */
+/**
+ * Runs every redis-cli session of a lesson on the servers its blocks ask for and reports what does not match.
+ * A `continue` chain of blocks is one session: its servers, its data and its clients' connections carry over.
+ */
 import type { Fence } from '../../../course/lesson-source';
 import type { Problem } from '../../../course/problems';
-import { plural } from '../../../course/conventions';
 import { ArgsError, splitArgs } from '../args';
-import { applyAliases, compareReply } from '../compare';
-import { formatFor } from '../format';
-import { RespError, utf8 } from '../resp';
-import { toSessionBlock, type SessionBlock, type SessionStep } from '../session';
+import { applyAliases, applyClientIds, clientIdAlias, compareReply } from '../compare';
+import { formatFor, formatReply } from '../format';
+import { planLesson, type BlockPlan, type PlannedStep } from '../plan';
+import { RespError, utf8, type Reply } from '../resp';
+import { toLessonReply, toRealCommand } from './addresses';
 import type { RespConnection } from './connection';
-import { compareVersions, RedisServer, ServerStartError } from './server';
+import { EnvironmentPool, type RunningEnvironment } from './environment';
+import { countOn, emptyReport, type LessonReport } from './report';
+import { ServerStartError } from './server';
+import { noServerReason, pickServer, type RedisBinary } from './servers';
+
+export { sessionSummary, serverLines, totalsLine, type LessonReport } from './report';
 
 /** What went wrong, as the rule part of a problem: a reply differs, a block is malformed, a command could not run, the server failed. */
 export const SESSION_RULES = { mismatch: 'redis/reply', form: 'redis/session', run: 'redis/command', server: 'redis/server' } as const;
 type Kind = keyof typeof SESSION_RULES;
-
-export interface LessonReport {
-  file: string;
-  sessions: number;
-  blocksRun: number;
-  commands: number;
-  mismatches: number;
-  skipped: { line: number; reason: string }[];
-  /** Blocks that could not run because of a mistake in the block itself. */
-  invalid: number;
-  /** Blocks left alone because no redis-server is available. */
-  notRun: number;
-  problems: Problem[];
-}
+type Report = (kind: Kind, line: number, message: string, details?: string[]) => void;
 
 export interface RunOptions {
-  /** redis-server to start; undefined checks Java and the blocks' form only. */
-  serverPath: string | undefined;
-  /** How long one command may take before the block fails. */
+  /** The redis-servers that may be started; undefined checks the blocks' form only. */
+  servers: readonly RedisBinary[] | undefined;
+  /** The lesson's frontmatter, for `redisVersion`. */
+  frontmatter?: Readonly<Record<string, unknown>>;
+  /** CI=true: a block that no available server is new enough for fails instead of being skipped. */
+  required?: boolean;
+  /** How long one command may take, and how long messages may take to arrive. */
   commandTimeoutMs?: number;
 }
 
 /** Commands redis-cli answers itself; the server never sees them. */
 const CLIENT_SIDE = new Set(['HELP', 'QUIT', 'EXIT', 'CLEAR', 'CONNECT']);
-/** Commands after which redis-cli only waits for messages, so the session cannot go on. */
-const WAITS_FOREVER = new Set(['SUBSCRIBE', 'PSUBSCRIBE', 'SSUBSCRIBE', 'MONITOR', 'SYNC', 'PSYNC']);
-const VERSION = /^\d+(?:\.\d+){0,2}$/;
-const PROMPT_DB = /\[(\d+)\]/;
-const NO_PROMPT = 'no `127.0.0.1:6379>` prompt lines: write the session as redis-cli prints it, or mark the block skip="why it cannot run"';
+/** Commands that turn redis-cli into a replica, printing the replication stream. */
+const REPLICATION_STREAM = new Set(['SYNC', 'PSYNC']);
+const POLL_MS = 20;
+const RETRY_MS = 100;
+const encoder = new TextEncoder();
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Checks one lesson's redis-cli fences; `file` is only used in messages. One fresh server serves the whole lesson. */
+/** Checks one lesson's redis-cli fences; `file` is only used in messages. */
 export async function verifyLesson(file: string, fences: readonly Fence[], options: RunOptions): Promise<LessonReport> {
-  const sessions = fences.filter((fence) => fence.lang === 'redis-cli').map(toSessionBlock);
-  const report: LessonReport = {
-    file,
-    sessions: sessions.length,
-    blocksRun: 0,
-    commands: 0,
-    mismatches: 0,
-    skipped: [],
-    invalid: 0,
-    notRun: 0,
-    problems: [],
-  };
-  const problem = (kind: Kind, line: number, message: string, details: string[] = []) =>
-    report.problems.push({ file, line: Math.max(1, line), column: 1, severity: 'error', rule: SESSION_RULES[kind], message, ...(details.length > 0 ? { details } : {}) });
+  const plans = planLesson(fences, options.frontmatter);
+  const report = emptyReport(file, plans.length);
+  const problem: Report = (kind, line, message, details = []) =>
+    report.problems.push({ file, line: Math.max(1, line), column: 1, severity: 'error', rule: SESSION_RULES[kind], message, ...(details.length > 0 ? { details } : {}) } satisfies Problem);
 
-  const plans = sessions.map((block) => planBlock(block, problem));
-  if (options.serverPath === undefined) {
-    report.notRun = plans.filter((plan) => plan.kind === 'run').length;
-    for (const plan of plans) if (plan.kind === 'skip') report.skipped.push({ line: plan.block.fenceLine, reason: plan.reason });
-    report.invalid = plans.filter((plan) => plan.kind === 'invalid').length;
+  const runnable: BlockPlan[] = [];
+  for (const plan of plans) {
+    for (const found of plan.problems) problem('form', found.line, found.message);
+    if (plan.skip !== undefined) report.skipped.push({ line: plan.line, reason: plan.skip });
+    else if (plan.problems.length > 0) report.invalid++;
+    else runnable.push(plan);
+  }
+  if (options.servers === undefined) {
+    report.notRun = runnable.length;
     return inFileOrder(report);
   }
 
-  let server: RedisServer | undefined;
-  const state: SessionState = { aliases: new Map() };
+  const pool = new EnvironmentPool();
+  // Under CI=true, one problem per version no server meets, at its first block.
+  const unmet = new Map<string, { line: number; blocks: number }>();
   try {
-    for (const plan of plans) {
-      if (plan.kind === 'invalid') {
-        report.invalid++;
+    for (const chain of chainsOf(runnable)) {
+      const head = chain[0];
+      if (!head) continue;
+      const binary = pickServer(options.servers, head.environment.version);
+      if (!binary) {
+        const version = head.environment.version ?? '';
+        const seen = unmet.get(version) ?? { line: head.line, blocks: 0 };
+        unmet.set(version, { line: seen.line, blocks: seen.blocks + chain.length });
+        if (!options.required) for (const plan of chain) report.skipped.push({ line: plan.line, reason: noServerReason(options.servers, version) });
         continue;
       }
-      if (plan.kind === 'skip') {
-        report.skipped.push({ line: plan.block.fenceLine, reason: plan.reason });
+      let running: RunningEnvironment;
+      try {
+        running = await pool.acquire(binary, head.environment);
+      } catch (error) {
+        if (!(error instanceof ServerStartError)) throw error;
+        problem('server', head.line, `redis-server failed: ${error.message}`);
         continue;
       }
-      // A block may have stopped the server (SHUTDOWN, a crash); later blocks get a new one.
-      if (!server?.running) {
-        server = await RedisServer.start(options.serverPath);
+      try {
+        countOn(report, running.label, chain.length, 0);
+        await new ChainRun(running, options.commandTimeoutMs ?? 10_000, report, problem).run(chain);
+      } finally {
+        if (chain.some((plan) => plan.changesServer)) running.dirty = true;
+        await pool.release(running);
       }
-      const needs = plan.block.meta.attributes.get('redis');
-      if (typeof needs === 'string' && compareVersions(needs, server.version) > 0) {
-        report.skipped.push({ line: plan.block.fenceLine, reason: `needs Redis ${needs}, server is ${server.version}` });
-        continue;
-      }
-      report.blocksRun++;
-      await runBlock(server, plan.block, plan.vary, state, options.commandTimeoutMs ?? 10_000, report, problem);
     }
-  } catch (error) {
-    if (!(error instanceof ServerStartError)) throw error;
-    problem('server', 1, `redis-server failed: ${error.message}`);
   } finally {
-    await server?.stop();
+    await pool.close();
+  }
+  if (options.required) {
+    for (const [version, { line, blocks }] of unmet) {
+      const which = blocks === 1 ? '' : `${blocks} blocks, this one first; `;
+      problem('server', line, `${noServerReason(options.servers, version)} (${which}CI=true, so every block must run)`);
+    }
   }
   return inFileOrder(report);
+}
+
+/** Runnable blocks grouped into `continue` chains, in file order. */
+function chainsOf(plans: readonly BlockPlan[]): BlockPlan[][] {
+  const chains: BlockPlan[][] = [];
+  for (const plan of plans) {
+    const last = chains.at(-1);
+    if (last && last[0]?.chain === plan.chain) last.push(plan);
+    else chains.push([plan]);
+  }
+  return chains;
 }
 
 /** Problems in file order, however they were found; sort is stable for problems on one line. */
@@ -107,177 +122,223 @@ function inFileOrder(report: LessonReport): LessonReport {
   return report;
 }
 
-type Plan =
-  | { kind: 'run'; block: SessionBlock; vary: RegExp | undefined }
-  | { kind: 'skip'; block: SessionBlock; reason: string }
-  | { kind: 'invalid'; block: SessionBlock };
+/** A client's connection to one node, as one terminal running redis-cli. */
+interface Terminal {
+  connection: RespConnection;
+  node: string;
+  db: number;
+  /** After SUBSCRIBE or MONITOR, redis-cli only prints messages. */
+  listening: string | undefined;
+  /** A command whose reply (or messages) the lesson shows but that arrives later, when other clients have acted. */
+  pending: Pending | undefined;
+}
 
-type Report = (kind: Kind, line: number, message: string, details?: string[]) => void;
+interface Pending {
+  step: PlannedStep;
+  plan: BlockPlan;
+  words: string[];
+  /** The reply of a command another client's action completes. */
+  reply?: Promise<Reply>;
+  /** Messages read so far after SUBSCRIBE or MONITOR, and how many the lesson shows. */
+  messages?: Reply[];
+  shown?: number;
+}
 
-/** Reads a block's meta and form; everything found here is reported even without a server. */
-function planBlock(block: SessionBlock, problem: Report): Plan {
-  const { attributes } = block.meta;
-  const skip = attributes.get('skip');
-  if (skip === true || skip === '') {
-    problem('form', block.fenceLine, 'skip needs a reason, e.g. skip="needs a three-node cluster"');
-    return { kind: 'skip', block, reason: 'no reason given' };
-  }
-  if (typeof skip === 'string') return { kind: 'skip', block, reason: skip };
+/** One `continue` chain on its servers: each step goes to its client's terminal, in the order the lesson shows. */
+class ChainRun {
+  private readonly terminals = new Map<string, Terminal>();
+  /** Stream IDs shown in the lesson → generated ones. */
+  private aliases = new Map<string, string>();
+  /** Client ids shown by `CLIENT ID` → the real ones. */
+  private readonly ids = new Map<string, string>();
 
-  let invalid = false;
-  const needs = attributes.get('redis');
-  if (needs !== undefined && (needs === true || !VERSION.test(needs))) {
-    problem('form', block.fenceLine, `redis="${needs === true ? '' : needs}" is not a version; write it like redis="7.4"`);
-    invalid = true;
-  }
-  let vary: RegExp | undefined;
-  const pattern = attributes.get('vary');
-  if (pattern !== undefined) {
+  constructor(
+    private readonly running: RunningEnvironment,
+    private readonly timeoutMs: number,
+    private readonly report: LessonReport,
+    private readonly problem: Report,
+  ) {}
+
+  async run(chain: readonly BlockPlan[]): Promise<void> {
+    const order = chain.flatMap((plan) => plan.steps.map((step) => ({ plan, step })));
     try {
-      if (pattern === true || pattern === '') throw new Error('it is empty');
-      vary = new RegExp(pattern, 'g');
-    } catch (error) {
-      problem('form', block.fenceLine, `vary="${pattern === true ? '' : pattern}" is not a valid regular expression: ${error instanceof Error ? error.message : String(error)}`);
-      invalid = true;
+      let at = 0;
+      for (const plan of chain) {
+        for (const [k, step] of plan.steps.entries()) {
+          const next = k + 1 < plan.steps.length ? plan.steps[k + 1] : order[at + plan.steps.length]?.step;
+          if (!(await this.step(plan, step, next))) break;
+        }
+        at += plan.steps.length;
+      }
+      const waiting = [...this.terminals.values()].filter((terminal) => terminal.pending).sort((a, b) => (a.pending?.step.line ?? 0) - (b.pending?.step.line ?? 0));
+      for (const terminal of waiting) await this.settle(terminal);
+    } finally {
+      for (const terminal of this.terminals.values()) terminal.connection.close();
     }
   }
-  if (block.steps.length === 0) {
-    problem('form', block.fenceLine, NO_PROMPT);
-    invalid = true;
+
+  private async terminal(step: PlannedStep): Promise<Terminal> {
+    const key = `${step.client}\u0000${step.node}`;
+    let terminal = this.terminals.get(key);
+    if (!terminal) {
+      terminal = { connection: await this.running.server(step.node).connect(), node: step.node, db: 0, listening: undefined, pending: undefined };
+      this.terminals.set(key, terminal);
+    }
+    return terminal;
   }
-  const stray = block.strayLines[0];
-  // Without any prompt the whole block is the problem, already reported above.
-  if (stray && block.steps.length > 0) {
-    problem('form', stray.line, `text before the first prompt is not part of any command: ${clip(stray.text)}; move it out of the block`);
-  }
-  for (const step of block.steps) {
+
+  /** Runs one command; false when the rest of the block cannot run. */
+  private async step(plan: BlockPlan, step: PlannedStep, next: PlannedStep | undefined): Promise<boolean> {
+    const key = `${step.client}\u0000${step.node}`;
+    let terminal: Terminal | undefined;
     try {
-      splitArgs(step.command, step.line);
+      terminal = await this.terminal(step);
+      if (terminal.pending) await this.settle(terminal);
+      return await this.send(plan, step, terminal, next !== undefined && `${next.client}\u0000${next.node}` !== key);
     } catch (error) {
-      if (!(error instanceof ArgsError)) throw error;
-      problem('form', step.line, `redis-cli would answer "Invalid argument(s)": ${error.message.replace(/^line \d+: /, '')}`);
-      invalid = true;
+      if (error instanceof ArgsError) {
+        this.problem('form', step.line, `redis-cli would answer "Invalid argument(s)": ${error.message.replace(/^line \d+: /, '')}`);
+        return false;
+      }
+      if (!(error instanceof RespError)) throw error;
+      const hint =
+        /^no reply/.test(error.message) && step.kind === 'block'
+          ? `; a blocking command waits for another client: give it a timeout under ${this.timeoutMs / 1000} s, or show the client that unblocks it (# client B)`
+          : '';
+      this.problem('run', step.line, `\`${clip(step.command)}\`: ${error.message}${hint}`);
+      terminal?.connection.close();
+      this.terminals.delete(key);
+      return false;
     }
   }
-  return invalid ? { kind: 'invalid', block } : { kind: 'run', block, vary };
-}
 
-interface SessionState {
-  /** Stream IDs shown in the lesson → generated ones; kept for `continue` blocks, which keep the data. */
-  aliases: Map<string, string>;
-}
-
-async function runBlock(
-  server: RedisServer,
-  block: SessionBlock,
-  vary: RegExp | undefined,
-  state: SessionState,
-  timeoutMs: number,
-  report: LessonReport,
-  problem: Report,
-): Promise<void> {
-  const keep = block.meta.attributes.has('continue');
-  if (!keep) {
-    await server.reset();
-    state.aliases = new Map();
-  }
-  let connection: RespConnection | undefined;
-  try {
-    connection = await server.connect();
-    // A session shown in another database starts there, as the reader's prompt says.
-    const db = PROMPT_DB.exec(block.steps[0]?.prompt ?? '')?.[1];
-    if (db !== undefined && db !== '0') await connection.command(['SELECT', db], timeoutMs);
-    for (const step of block.steps) {
-      const go = await runStep(connection, step, vary, state, timeoutMs, report, problem);
-      if (!go) break;
+  private async send(plan: BlockPlan, step: PlannedStep, terminal: Terminal, othersNext: boolean): Promise<boolean> {
+    const shown = `\`${clip(step.command)}\``;
+    if (terminal.listening) {
+      this.problem('run', step.line, `${shown} is typed in a client that is in ${terminal.listening} mode, where redis-cli only prints messages; type it in another client (# client B)`);
+      return false;
     }
-  } catch (error) {
-    if (!(error instanceof RespError)) throw error;
-    problem('run', block.fenceLine, `could not talk to redis-server: ${error.message}`);
-  } finally {
-    connection?.close();
-  }
-}
+    const bytes = splitArgs(toRealCommand(applyAliases(step.command, this.aliases), this.running.addresses), step.line);
+    const typed = bytes.map((arg) => utf8(arg));
+    const words = applyClientIds(typed, this.ids);
+    const args = bytes.map((arg, k) => (words[k] === typed[k] ? arg : encoder.encode(words[k] ?? '')));
+    const name = (words[0] ?? '').toUpperCase();
+    if (words.length === 0) {
+      // redis-cli prints nothing for an empty line, so nothing may be shown under it.
+      if (step.expected.length > 0) this.problem('mismatch', step.line + 1, 'reply shown after an empty prompt line', ['expected: (nothing)', `actual:   ${step.expected[0] ?? ''}`]);
+      return true;
+    }
+    if (CLIENT_SIDE.has(name) || name.startsWith(':')) {
+      this.problem('run', step.line, `${shown} is answered by redis-cli itself, not by the server; move it out of the block or mark the block skip="…"`);
+      return true;
+    }
+    if (REPLICATION_STREAM.has(name)) {
+      this.problem('run', step.line, `${shown} makes redis-cli print the replication stream until Ctrl-C, so the session cannot be checked; mark the block skip="…"`);
+      return false;
+    }
+    // The prompt shows the database the command runs in.
+    if (step.db !== terminal.db) {
+      await terminal.connection.command(['SELECT', String(step.db)], this.timeoutMs);
+      terminal.db = step.db;
+    }
+    countOn(this.report, this.running.label, 0, 1);
 
-/** Runs one command; false when the rest of the block cannot run. */
-async function runStep(
-  connection: RespConnection,
-  step: SessionStep,
-  vary: RegExp | undefined,
-  state: SessionState,
-  timeoutMs: number,
-  report: LessonReport,
-  problem: Report,
-): Promise<boolean> {
-  const args = splitArgs(applyAliases(step.command, state.aliases), step.line);
-  const words = args.map((arg) => utf8(arg));
-  const name = (words[0] ?? '').toUpperCase();
-  const shown = `\`${clip(step.command)}\``;
-  if (args.length === 0) {
-    // redis-cli prints nothing for an empty line, so nothing may be shown under it.
-    if (step.expected.length > 0) problem('mismatch', step.line + 1, 'reply shown after an empty prompt line', ['expected: (nothing)', `actual:   ${step.expected[0] ?? ''}`]);
-    return true;
+    if (step.kind === 'listen') {
+      terminal.connection.send(args);
+      terminal.listening = name === 'MONITOR' ? 'MONITOR' : 'subscribed';
+      // Subscribed once the server confirms each channel; MONITOR once it answers OK.
+      const entry = name === 'MONITOR' ? 1 : Math.max(1, words.length - 1);
+      const shownMessages = messagesShown(step.expected, name);
+      const messages = await terminal.connection.readMessages(entry, this.timeoutMs);
+      if (shownMessages > messages.length && messages.length === entry) terminal.pending = { step, plan, words, messages, shown: shownMessages };
+      else this.compare(plan, step, words, messages.flatMap(formatReply));
+      return true;
+    }
+
+    for (const deadline = Date.now() + (step.retries ? plan.eventuallyMs ?? 0 : 0); ; ) {
+      const reply = terminal.connection.command(args, this.timeoutMs);
+      // Another client acts next: a command the server holds (BLPOP, a long script) is answered later.
+      if (othersNext && (await this.held(terminal, reply))) {
+        // Settled later; until then a failure must not count as unhandled.
+        reply.catch(() => undefined);
+        terminal.pending = { step, plan, words, reply };
+        return true;
+      }
+      const actual = formatFor(words, await reply);
+      const last = Date.now() >= deadline;
+      if (this.compare(plan, step, words, actual, !last)) return true;
+      if (last) return true;
+      await sleep(RETRY_MS);
+    }
   }
-  if (CLIENT_SIDE.has(name) || name.startsWith(':')) {
-    problem('run', step.line, `${shown} is answered by redis-cli itself, not by the server; move it out of the block or mark the block skip="…"`);
-    return true;
-  }
-  if (WAITS_FOREVER.has(name)) {
-    problem('run', step.line, `${shown} makes redis-cli wait for messages until Ctrl-C, so the session cannot be checked; mark the block skip="needs a second client"`);
+
+  /** Compares and reports; with `quiet`, a mismatch is not reported (it will be retried). True when it matches. */
+  private compare(plan: BlockPlan, step: PlannedStep, words: string[], printed: string[], quiet = false, why?: string): boolean {
+    const actual = toLessonReply(printed, this.running.addresses);
+    const id = clientIdAlias(words, step.expected, actual);
+    if (id) {
+      this.ids.set(...id);
+      return true;
+    }
+    const result = compareReply({ args: words, expected: step.expected, actual, vary: plan.vary, aliases: this.aliases });
+    if (result.ok || !quiet) this.aliases = result.aliases;
+    if (result.ok || quiet) return result.ok;
+    this.report.mismatches++;
+    const line = why === undefined && result.at < step.expected.length ? step.line + 1 + result.at : step.line;
+    const waited = step.retries && plan.eventuallyMs !== undefined ? ` (still after ${plan.eventuallyMs / 1000} s)` : '';
+    this.problem('mismatch', line, `\`${clip(step.command)}\`: ${why ?? result.reason}${waited}`, result.diff);
     return false;
   }
-  report.commands++;
-  let actual: string[];
-  try {
-    actual = formatFor(words, await connection.command(args, timeoutMs));
-  } catch (error) {
-    if (!(error instanceof RespError)) throw error;
-    const hint = /^no reply/.test(error.message)
-      ? `; a blocking command waits for another client: give it a timeout under ${timeoutMs / 1000} s or mark the block skip="needs a second client"`
-      : '';
-    problem('run', step.line, `${shown}: ${error.message}${hint}`);
-    return false;
+
+  /** Collects what a held command or a listener was waiting for, and compares it. */
+  private async settle(terminal: Terminal): Promise<void> {
+    const pending = terminal.pending;
+    if (!pending) return;
+    terminal.pending = undefined;
+    try {
+      if (pending.reply) {
+        this.compare(pending.plan, pending.step, pending.words, formatFor(pending.words, await pending.reply));
+        return;
+      }
+      const messages = [...(pending.messages ?? [])];
+      const shown = pending.shown ?? 0;
+      messages.push(...(await terminal.connection.readMessages(shown - messages.length, this.timeoutMs)));
+      const missing = messages.length < shown ? `${messages.length} of the ${shown} messages shown arrived within ${this.timeoutMs / 1000} s; show what arrives, or the client that sends the rest` : undefined;
+      this.compare(pending.plan, pending.step, pending.words, messages.flatMap(formatReply), false, missing);
+    } catch (error) {
+      if (!(error instanceof RespError)) throw error;
+      this.problem('run', pending.step.line, `\`${clip(pending.step.command)}\`: ${error.message}; the clients after it did not unblock it`);
+    }
   }
-  const result = compareReply({ args: words, expected: step.expected, actual, vary, aliases: state.aliases });
-  state.aliases = result.aliases;
-  if (!result.ok) {
-    report.mismatches++;
-    const line = result.at < step.expected.length ? step.line + 1 + result.at : step.line;
-    problem('mismatch', line, `${shown}: ${result.reason}`, result.diff);
+
+  /** True once the server holds the command: the client is blocked, or a script keeps the server busy. */
+  private async held(terminal: Terminal, reply: Promise<Reply>): Promise<boolean> {
+    let answered = false;
+    const done = reply.then(
+      () => (answered = true),
+      () => (answered = true),
+    );
+    const server = this.running.server(terminal.node);
+    const port = terminal.connection.localPort;
+    for (;;) {
+      await Promise.race([done, sleep(POLL_MS)]);
+      if (answered) return false;
+      const list = server.admin((connection) => connection.command(['CLIENT', 'LIST'], this.timeoutMs)).catch(() => undefined);
+      const seen = await Promise.race([list, done.then(() => undefined)]);
+      if (answered || seen === undefined) return false;
+      if (seen.kind === 'error') return seen.text.startsWith('BUSY');
+      const line = utf8(seen.kind === 'bulk' && seen.value ? seen.value : new Uint8Array()).split('\n').find((entry) => entry.includes(` addr=127.0.0.1:${port} `));
+      if (line && /\bflags=\S*b/.test(line)) return true;
+    }
   }
-  return true;
+}
+
+/** How many messages a SUBSCRIBE or MONITOR reply shows: arrays start with `1) `, MONITOR prints one line each. */
+function messagesShown(expected: readonly string[], name: string): number {
+  const lines = expected.filter((line) => line.trim() !== '...' && !/^\(\d+\.\d+s\)$/.test(line.trim()));
+  return name === 'MONITOR' ? lines.length : lines.filter((line) => line.startsWith('1) ')).length;
 }
 
 function clip(text: string, max = 80): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
-
-
-/** "6 blocks ran (23 commands), 1 skipped (needs a three-node cluster)": one lesson's sessions in a phrase. */
-export function sessionSummary(report: LessonReport): string {
-  if (report.sessions === 0) return 'no redis-cli blocks';
-  const redis: string[] = [];
-  if (report.notRun > 0) redis.push(`${plural(report.notRun, 'block')} not run (no redis-server)`);
-  else {
-    const details = [plural(report.commands, 'command')];
-    if (report.mismatches > 0) details.push(plural(report.mismatches, 'mismatch', 'mismatches'));
-    redis.push(`${plural(report.blocksRun, 'block')} ran (${details.join(', ')})`);
-  }
-  if (report.skipped.length > 0) {
-    const reasons = [...new Set(report.skipped.map((skip) => skip.reason))];
-    redis.push(`${report.skipped.length} skipped (${reasons.join('; ')})`);
-  }
-  if (report.invalid > 0) redis.push(`${report.invalid} invalid`);
-  return redis.join(', ');
-}
-
-/** "redis-cli: 137 blocks ran (650 commands), 29 skipped, 0 mismatches" over every lesson. */
-export function totalsLine(reports: readonly LessonReport[]): string {
-  const sum = (pick: (report: LessonReport) => number) => reports.reduce((total, report) => total + pick(report), 0);
-  const notRun = sum((report) => report.notRun);
-  return [
-    notRun > 0 ? `redis-cli: ${plural(notRun, 'block')} not run` : `redis-cli: ${plural(sum((report) => report.blocksRun), 'block')} ran (${plural(sum((report) => report.commands), 'command')})`,
-    `${sum((report) => report.skipped.length)} skipped`,
-    plural(sum((report) => report.mismatches), 'mismatch', 'mismatches'),
-  ].join(', ');
 }

@@ -1,11 +1,10 @@
-/** Starts and stops throwaway redis-server processes on 127.0.0.1 for checking lessons. */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { accessSync, constants, mkdtempSync, rmSync } from 'node:fs';
+/** Starts and stops throwaway redis-server processes on 127.0.0.1 for checking lessons, each in a folder of its own. */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { accessSync, constants, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import type { Settings } from '../../../env';
-import { utf8, type Reply } from '../resp';
 import { RespConnection } from './connection';
 
 export const INSTALL_HINT =
@@ -20,7 +19,7 @@ export function missingServerHint(settings: Pick<Settings, 'redisServer'>): stri
 
 const FALLBACKS = ['/usr/bin/redis-server', '/usr/local/bin/redis-server'];
 
-function isExecutable(path: string): boolean {
+export function isExecutable(path: string): boolean {
   try {
     accessSync(path, constants.X_OK);
     return true;
@@ -70,17 +69,6 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Numeric comparison of dotted versions: compareVersions('7.4', '7.0.15') > 0. */
-export function compareVersions(a: string, b: string): number {
-  const pa = a.split('.').map(Number);
-  const pb = b.split('.').map(Number);
-  for (let k = 0; k < Math.max(pa.length, pb.length); k++) {
-    const diff = (pa[k] ?? 0) - (pb[k] ?? 0);
-    if (diff !== 0) return diff;
-  }
-  return 0;
-}
-
 // Every child still running and its data directory, so an interrupted run leaves nothing behind.
 const live = new Map<ChildProcess, string>();
 const killAll = () => {
@@ -111,21 +99,44 @@ function track(child: ChildProcess, dir: string): void {
   });
 }
 
+
+const VERSION_LINE = /\bv=(\d+\.\d+\.\d+)\b/;
+const versions = new Map<string, string | undefined>();
+
+/** The version a binary reports with `--version`; undefined when it is not a redis-server that runs here. */
+export function redisVersionOf(path: string): string | undefined {
+  if (!versions.has(path)) {
+    const run = spawnSync(path, ['--version'], { encoding: 'utf8', timeout: 5000 });
+    versions.set(path, run.status === 0 ? VERSION_LINE.exec(run.stdout)?.[1] : undefined);
+  }
+  return versions.get(path);
+}
+
 export interface StartOptions {
+  /** redis.conf lines after the verifier's own (port, bind, dir, no persistence); later lines win. */
+  directives?: readonly string[];
+  /** Run as Sentinel; `directives` then holds its `sentinel monitor …` lines. */
+  sentinel?: boolean;
+  /** A cluster node: `cluster-enabled yes` and a bus port of its own. */
+  cluster?: boolean;
+  /** The default user's password, when the directives set `requirepass`. */
+  password?: string;
   /** How long to wait for the first PONG. */
   startTimeoutMs?: number;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** One redis-server process with no persistence, listening on 127.0.0.1 only. */
+/** One redis-server process listening on 127.0.0.1 only, started from a redis.conf in its own folder. */
 export class RedisServer {
   private exited = false;
 
   private constructor(
     readonly path: string,
     readonly port: number,
+    readonly busPort: number | undefined,
     readonly version: string,
+    private readonly password: string | undefined,
     private readonly child: ChildProcess,
     dir: string,
     private readonly output: () => string,
@@ -136,12 +147,12 @@ export class RedisServer {
     });
   }
 
-  static async start(path: string, { startTimeoutMs = 10_000 }: StartOptions = {}): Promise<RedisServer> {
+  static async start(path: string, options: StartOptions = {}): Promise<RedisServer> {
     let lastError: Error | undefined;
     // A freshly probed port can be taken before redis-server binds it, so try a few.
     for (let attempt = 0; attempt < 3; attempt++) {
       try {
-        return await RedisServer.startOnce(path, await freePort(), startTimeoutMs);
+        return await RedisServer.startOnce(path, await freePort(), options.cluster ? await freePort() : undefined, options);
       } catch (error) {
         lastError = error instanceof ServerStartError ? error : new ServerStartError(error instanceof Error ? error.message : String(error));
         if (!/Address already in use/i.test(lastError.message)) break;
@@ -150,10 +161,16 @@ export class RedisServer {
     throw lastError ?? new ServerStartError(`could not start ${path}`);
   }
 
-  private static async startOnce(path: string, port: number, startTimeoutMs: number): Promise<RedisServer> {
-    // Its own working directory, so a lesson's SAVE or BGSAVE cannot write dump.rdb into the project.
+  private static async startOnce(path: string, port: number, busPort: number | undefined, options: StartOptions): Promise<RedisServer> {
+    const { startTimeoutMs = 10_000 } = options;
+    // Its own folder, so SAVE, BGSAVE, AOF and CONFIG REWRITE write there and never into the project.
     const dir = mkdtempSync(join(tmpdir(), 'verify-snippets-redis-'));
-    const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no', '--dir', dir];
+    const conf = join(dir, options.sentinel ? 'sentinel.conf' : 'redis.conf');
+    const own = [`port ${port}`, 'bind 127.0.0.1', `dir ${dir}`, 'daemonize no'];
+    if (!options.sentinel) own.push('save ""', 'appendonly no');
+    if (busPort !== undefined) own.push('cluster-enabled yes', `cluster-port ${busPort}`, 'cluster-config-file nodes.conf');
+    writeFileSync(conf, [...own, ...(options.directives ?? [])].join('\n') + '\n');
+    const args = options.sentinel ? [conf, '--sentinel'] : [conf];
     const child = spawn(path, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     track(child, dir);
     let log = '';
@@ -168,9 +185,11 @@ export class RedisServer {
 
     const deadline = Date.now() + startTimeoutMs;
     while (Date.now() < deadline && exit === undefined) {
-      const version = await pingAndVersion(port);
-      if (version !== undefined) return new RedisServer(path, port, version, child, dir, () => log);
-      await sleep(50);
+      if (await answers(port)) {
+        const version = redisVersionOf(path) ?? 'unknown';
+        return new RedisServer(path, port, busPort, version, options.password, child, dir, () => log);
+      }
+      await sleep(25);
     }
     child.kill('SIGKILL');
     rmSync(dir, { recursive: true, force: true });
@@ -187,18 +206,17 @@ export class RedisServer {
     return this.output();
   }
 
+  /** A connection as a reader's redis-cli opens it: not logged in. */
   connect(): Promise<RespConnection> {
     return RespConnection.connect({ port: this.port });
   }
 
-  /** Empties the server between blocks: data in every database, functions and cached scripts. */
-  async reset(): Promise<void> {
+  /** Runs commands on a connection of the verifier's own, logged in when the server has a password. */
+  async admin<T>(use: (connection: RespConnection) => Promise<T>): Promise<T> {
     const connection = await this.connect();
     try {
-      for (const command of [['FLUSHALL'], ['FUNCTION', 'FLUSH'], ['SCRIPT', 'FLUSH']]) {
-        const reply = await connection.command(command, 5000);
-        if (reply.kind === 'error') throw new ServerStartError(`${command.join(' ')} failed: ${reply.text}`);
-      }
+      if (this.password !== undefined) await connection.command(['AUTH', this.password], 5000);
+      return await use(connection);
     } finally {
       connection.close();
     }
@@ -215,17 +233,15 @@ export class RedisServer {
   }
 }
 
-async function pingAndVersion(port: number): Promise<string | undefined> {
+/** True once the server answers PING, or refuses it only for want of a password. */
+async function answers(port: number): Promise<boolean> {
   let connection: RespConnection | undefined;
   try {
     connection = await RespConnection.connect({ port, connectTimeoutMs: 500 });
     const pong = await connection.command(['PING'], 1000);
-    if (pong.kind !== 'status' || pong.text !== 'PONG') return undefined;
-    const info: Reply = await connection.command(['INFO', 'server'], 1000);
-    const text = info.kind === 'bulk' && info.value !== null ? utf8(info.value) : '';
-    return /^redis_version:(\S+)/m.exec(text)?.[1] ?? 'unknown';
+    return (pong.kind === 'status' && pong.text === 'PONG') || (pong.kind === 'error' && pong.text.startsWith('NOAUTH'));
   } catch {
-    return undefined;
+    return false;
   } finally {
     connection?.close();
   }

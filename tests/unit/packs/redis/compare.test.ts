@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyAliases, compareReply, xaddIdArgument } from '../../../../src/packs/redis/compare';
+import { applyAliases, applyClientIds, clientIdAlias, compareReply, xaddIdArgument } from '../../../../src/packs/redis/compare';
 
 type Case = [name: string, args: string[], expected: string[], actual: string[], ok: boolean];
 
@@ -100,5 +100,28 @@ describe('comparing a reply with the lesson', () => {
     expect(diff[1]).toBe('  … 17 lines before');
     expect(diff).toContain('  changed');
     expect(diff.at(-1)).toBe('  … 12 more lines');
+  });
+});
+
+describe('client ids a lesson shows', () => {
+  it.each<[string[], string[], string[], [string, string] | undefined]>([
+    [['CLIENT', 'ID'], ['(integer) 12'], ['(integer) 7'], ['12', '7']],
+    [['client', 'id'], ['(integer) 12'], ['(integer) 12'], ['12', '12']],
+    [['CLIENT', 'INFO'], ['(integer) 12'], ['(integer) 7'], undefined],
+    [['CLIENT', 'ID'], ['12'], ['(integer) 7'], undefined],
+  ])('%j shown as %j, answered %j, stands for %j', (args, expected, actual, alias) => {
+    expect(clientIdAlias(args, expected, actual)).toEqual(alias);
+  });
+
+  const ids = new Map([['12', '7']]);
+  it.each<[string[], string[]]>([
+    [['CLIENT', 'TRACKING', 'on', 'REDIRECT', '12', 'BCAST'], ['CLIENT', 'TRACKING', 'on', 'REDIRECT', '7', 'BCAST']],
+    [['CLIENT', 'KILL', 'ID', '12'], ['CLIENT', 'KILL', 'ID', '7']],
+    [['CLIENT', 'UNBLOCK', '12', 'ERROR'], ['CLIENT', 'UNBLOCK', '7', 'ERROR']],
+    [['CLIENT', 'LIST', 'ID', '3', '12'], ['CLIENT', 'LIST', 'ID', '3', '7']],
+    [['SET', 'REDIRECT', '12'], ['SET', 'REDIRECT', '12']],
+    [['CLIENT', 'SETNAME', '12'], ['CLIENT', 'SETNAME', '12']],
+  ])('puts real ids into %j', (args, real) => {
+    expect(applyClientIds(args, ids)).toEqual(real);
   });
 });

@@ -91,6 +91,20 @@ describe('reading the sessions of a lesson from its one parse', () => {
     expect(block?.steps.length).toBe(steps);
   });
 
+  it('gives each command the client of the # client or # terminal line above it', () => {
+    const [block] = extractSnippets('```redis-cli\n127.0.0.1:6379> PING\nPONG\n# client B, meanwhile\n127.0.0.1:6379> GET k\n(nil)\n# Terminal 2\n127.0.0.1:6379> PING\nPONG\n```').sessions;
+    expect(block?.steps.map((step) => [step.command, step.client, step.expected])).toEqual([
+      ['PING', undefined, ['PONG']],
+      ['GET k', 'B', ['(nil)']],
+      ['PING', '2', ['PONG']],
+    ]);
+  });
+
+  it('keeps INFO section headers such as # Clients as reply lines', () => {
+    const [block] = extractSnippets('```redis-cli\n127.0.0.1:6379> INFO clients\n# Clients\nconnected_clients:1\n```').sessions;
+    expect(block?.steps[0]?.expected).toEqual(['# Clients', 'connected_clients:1']);
+  });
+
   it('does not treat ```inline``` code as a fence', () => {
     expect(fencesOf('use ```redis-cli``` here\n\n```java\nint x;\n```')).toHaveLength(1);
   });

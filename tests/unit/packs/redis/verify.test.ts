@@ -1,16 +1,15 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseLessonSource } from '../../../../src/course/lesson-source';
 import { formatProblem } from '../../../../src/course/problems';
-import { sessionSummary, totalsLine, verifyLesson as verifyFences, type RunOptions } from '../../../../src/packs/redis/verify/run';
+import { sessionSummary } from '../../../../src/packs/redis/verify/run';
 import { findRedisServer, missingServerHint } from '../../../../src/packs/redis/verify/server';
 import { describeWithRedis } from '../../../support/redis';
+import { binaryAt, verifyText as verifyLesson } from './verify-helpers';
 
 const ROOT = resolve(import.meta.dirname, '../../../..');
-const verifyLesson = (file: string, text: string, options: RunOptions) => verifyFences(file, parseLessonSource(file, text).fences, options);
 const problemLines = (problem: Parameters<typeof formatProblem>[0]) => formatProblem(problem).split('\n');
 const CLI = join(ROOT, 'scripts/verify-snippets.ts');
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
@@ -85,17 +84,17 @@ describeWithRedis('verify:snippets on a fixture lesson', (redis) => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('counts blocks, commands, skips and failures and names each problem by line', async () => {
-    const report = await verifyLesson('lesson.mdx', FIXTURE, { serverPath: redis.server.path });
+    const report = await verifyLesson('lesson.mdx', FIXTURE, { servers: binaryAt(redis.server.path) });
     expect(report).toMatchObject({ blocksRun: 3, commands: 8, mismatches: 1, invalid: 0 });
     expect(report.skipped).toEqual([{ line: 29, reason: 'needs a three-node cluster' }]);
     expect(report.problems.flatMap(problemLines)).toEqual(PROBLEMS);
-    expect(sessionSummary(report)).toBe('3 blocks ran (8 commands, 1 mismatch), 1 skipped (needs a three-node cluster)');
+    expect(sessionSummary(report)).toBe(`3 blocks ran on ${redis.server.version} (8 commands, 1 mismatch), 1 skipped (needs a three-node cluster)`);
   });
 
   it('skips a block that needs a newer Redis than the server', async () => {
     const text = '```redis-cli redis="99.0"\n127.0.0.1:6379> PING\nPONG\n```\n';
-    const report = await verifyLesson('new.mdx', text, { serverPath: redis.server.path });
-    expect(report.skipped).toEqual([{ line: 1, reason: `needs Redis 99.0, server is ${redis.server.version}` }]);
+    const report = await verifyLesson('new.mdx', text, { servers: binaryAt(redis.server.path) });
+    expect(report.skipped).toEqual([{ line: 1, reason: `needs Redis 99.0, available: ${redis.server.version}; set REDIS_SERVERS=7.2=/path/to/redis-server,7.4=/path/to/other/redis-server` }]);
     expect(report.blocksRun).toBe(0);
   });
 
@@ -104,44 +103,74 @@ describeWithRedis('verify:snippets on a fixture lesson', (redis) => {
     ['an unbalanced quote', '```redis-cli\n127.0.0.1:6379> SET k "v\nOK\n```\n', 'x.mdx:2:1 error redis/session redis-cli would answer "Invalid argument(s)": unbalanced double quote in `SET k "v`; close it or escape it as \\"'],
     ['a skip without a reason', '```redis-cli skip\n127.0.0.1:6379> PING\nPONG\n```\n', 'x.mdx:1:1 error redis/session skip needs a reason, e.g. skip="needs a three-node cluster"'],
     ['an invalid vary pattern', '```redis-cli vary="(\\d+"\n127.0.0.1:6379> PING\nPONG\n```\n', 'x.mdx:1:1 error redis/session vary="(\\d+" is not a valid regular expression: Invalid regular expression: /(\\d+/g: Unterminated group'],
-    ['a command that waits forever', '```redis-cli\n127.0.0.1:6379> SUBSCRIBE news\n```\n', 'x.mdx:2:1 error redis/command `SUBSCRIBE news` makes redis-cli wait for messages until Ctrl-C, so the session cannot be checked; mark the block skip="needs a second client"'],
+    ['a command that streams until Ctrl-C', '```redis-cli\n127.0.0.1:6379> SYNC\n```\n', 'x.mdx:2:1 error redis/command `SYNC` makes redis-cli print the replication stream until Ctrl-C, so the session cannot be checked; mark the block skip="…"'],
+    ['a command typed in a subscribed client', '```redis-cli\n127.0.0.1:6379> SUBSCRIBE news\n1) "subscribe"\n2) "news"\n3) (integer) 1\n127.0.0.1:6379> GET k\n(nil)\n```\n', 'x.mdx:6:1 error redis/command `GET k` is typed in a client that is in subscribed mode, where redis-cli only prints messages; type it in another client (# client B)'],
   ])('reports %s as an error', async (_name, text, line) => {
-    const report = await verifyLesson('x.mdx', text, { serverPath: redis.server.path });
+    const report = await verifyLesson('x.mdx', text, { servers: binaryAt(redis.server.path) });
     expect(report.problems.map((problem) => problemLines(problem)[0])).toEqual([line]);
   });
 
   it('fails a blocking command that gets no reply in time, with a hint', async () => {
     const text = '```redis-cli\n127.0.0.1:6379> BLPOP queue 0\n(nil)\n```\n';
-    const report = await verifyLesson('x.mdx', text, { serverPath: redis.server.path, commandTimeoutMs: 300 });
+    const report = await verifyLesson('x.mdx', text, { servers: binaryAt(redis.server.path), commandTimeoutMs: 300 });
     expect(report.problems.map((p) => problemLines(p)[0])[0]).toBe(
-      'x.mdx:2:1 error redis/command `BLPOP queue 0`: no reply to BLPOP within 0.3 s; a blocking command waits for another client: give it a timeout under 0.3 s or mark the block skip="needs a second client"',
+      'x.mdx:2:1 error redis/command `BLPOP queue 0`: no reply to BLPOP within 0.3 s; a blocking command waits for another client: give it a timeout under 0.3 s, or show the client that unblocks it (# client B)',
     );
   });
 
   it('starts the block in the database its prompt shows', async () => {
     const text = '```redis-cli\n127.0.0.1:6379> SELECT 2\nOK\n127.0.0.1:6379[2]> SET k v\nOK\n```\n\n```redis-cli continue\n127.0.0.1:6379[2]> GET k\n"v"\n```\n';
-    const report = await verifyLesson('x.mdx', text, { serverPath: redis.server.path });
+    const report = await verifyLesson('x.mdx', text, { servers: binaryAt(redis.server.path) });
     expect(report.problems).toEqual([]);
   });
 
   it('reads RESP3 replies after HELLO 3', async () => {
     const text = '```redis-cli vary="\\d+\\.\\d+\\.\\d+|\\(integer\\) \\d+"\n127.0.0.1:6379> HELLO 3\n1# "server" => "redis"\n2# "version" => "7.2.4"\n3# "proto" => (integer) 3\n4# "id" => (integer) 7\n5# "mode" => "standalone"\n6# "role" => "master"\n7# "modules" => (empty array)\n127.0.0.1:6379> HSET h f v\n(integer) 1\n127.0.0.1:6379> HGETALL h\n1# "f" => "v"\n```\n';
-    const report = await verifyLesson('x.mdx', text, { serverPath: redis.server.path });
+    const report = await verifyLesson('x.mdx', text, { servers: binaryAt(redis.server.path) });
     expect(report.problems).toEqual([]);
   });
 
   it('prints the lesson line, the problems and the totals, and exits 1', () => {
-    const run = spawnSync(TSX, [CLI, 'lesson.mdx'], { cwd: dir, encoding: 'utf8', env: { ...process.env, REDIS_SERVER: redis.server.path } });
+    const run = spawnSync(TSX, [CLI, 'lesson.mdx'], { cwd: dir, encoding: 'utf8', env: { ...process.env, REDIS_SERVER: redis.server.path, REDIS_SERVERS: '' } });
+    const version = redis.server.version;
     expect(run.stdout.trimEnd().split('\n')).toEqual([
-      'lesson.mdx: 3 blocks ran (8 commands, 1 mismatch), 1 skipped (needs a three-node cluster); 1 Java block, 1 does not parse',
+      `Redis servers: ${version} (${redis.server.path})`,
+      `lesson.mdx: 3 blocks ran on ${version} (8 commands, 1 mismatch), 1 skipped (needs a three-node cluster); 1 Java block, 1 does not parse`,
       '',
       ...PROBLEMS,
       JAVA_PROBLEM,
-      'redis-cli: 3 blocks ran (8 commands), 1 skipped, 1 mismatch',
+      `redis-cli on ${version}: 3 blocks, 8 commands in 1 lesson`,
+      'redis-cli: 3 of 4 blocks ran (75.0 %), 8 commands, 1 skipped, 1 mismatch',
       'Java: 1 block checked, 1 failed to parse',
       'Total: 1 lesson; 2 problems',
     ]);
     expect(run.status).toBe(1);
+  });
+
+  it('stops every server it started and removes their folders when interrupted', async () => {
+    const temp = mkdtempSync(join(tmpdir(), 'verify-snippets-interrupt-'));
+    writeFileSync(join(temp, 'wait.mdx'), '```redis-cli topology="replica"\n127.0.0.1:6379> BLPOP never 0\n(nil)\n```\n');
+    // Servers change their process titles, but each runs in its folder under the run's TMPDIR.
+    const servers = () =>
+      readdirSync('/proc').filter((pid) => {
+        try {
+          return /^\d+$/.test(pid) && readlinkSync(`/proc/${pid}/cwd`).startsWith(temp);
+        } catch {
+          return false;
+        }
+      });
+    const run = spawn(TSX, [CLI, 'wait.mdx'], { cwd: temp, env: { ...process.env, REDIS_SERVER: redis.server.path, REDIS_SERVERS: '', TMPDIR: temp } });
+    const exited = new Promise<number | null>((done) => run.once('exit', (code) => done(code)));
+    try {
+      while (servers().length < 2) await new Promise((wait) => setTimeout(wait, 100));
+      run.kill('SIGINT');
+      expect(await exited).toBe(130);
+      expect(servers()).toEqual([]);
+      expect(readdirSync(temp).filter((name) => name.startsWith('verify-snippets-redis-'))).toEqual([]);
+    } finally {
+      run.kill('SIGKILL');
+      rmSync(temp, { recursive: true, force: true });
+    }
   });
 });
 
@@ -153,7 +182,7 @@ describe('verify:snippets without redis-server', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const run = (ci: string) =>
-    spawnSync(TSX, [CLI, 'ok.mdx'], { cwd: dir, encoding: 'utf8', env: { ...process.env, REDIS_SERVER: join(dir, 'no-redis-server'), CI: ci } });
+    spawnSync(TSX, [CLI, 'ok.mdx'], { cwd: dir, encoding: 'utf8', env: { ...process.env, REDIS_SERVER: join(dir, 'no-redis-server'), REDIS_SERVERS: '', CI: ci } });
 
   it('says how to fix it, checks Java and exits 0', () => {
     const result = run('false');
@@ -190,12 +219,5 @@ describe('finding redis-server', () => {
     } finally {
       rmSync(bin, { recursive: true, force: true });
     }
-  });
-});
-
-describe('the totals line', () => {
-  it('adds up every lesson', () => {
-    const lesson = { file: 'a.mdx', sessions: 2, blocksRun: 2, commands: 5, mismatches: 0, skipped: [], invalid: 0, notRun: 0, problems: [] };
-    expect(totalsLine([lesson, { ...lesson, file: 'b.mdx' }])).toBe('redis-cli: 4 blocks ran (10 commands), 0 skipped, 0 mismatches');
   });
 });
