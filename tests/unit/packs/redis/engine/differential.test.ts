@@ -2,12 +2,14 @@
  * The same commands against the in-browser engine and a native redis-server 7.2.6 must give the same RESP bytes,
  * except where a value genuinely varies (run ids, client ids, timings, memory figures, INFO).
  *
- * The native server comes from REDIS_SERVER (e.g. REDIS_SERVER=/path/to/redis-7.2.6/src/redis-server). Without it
+ * The native server is the 7.2 one the verifier would pick (REDIS_SERVERS=7.2=…, REDIS_SERVER or PATH). Without one
  * the suite is skipped with a one-line notice, unless CI=true, where that is a failure.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EngineClient, RedisEngine } from '../../../../../src/packs/redis/engine/engine';
 import { bytesToText, decodeResp, type RespValue } from '../../../../../src/packs/redis/engine/resp';
+import { readSettings } from '../../../../../src/env';
+import { findServers } from '../../../../../src/packs/redis/verify/servers';
 import { pushes, sleep, startEngine } from './helpers';
 import { type NativeConnection, NativeServer } from './native';
 
@@ -298,7 +300,8 @@ const SESSION: Step[] = [
   s('DBSIZE'),
 ];
 
-const serverPath = process.env['REDIS_SERVER'];
+// The engine is Redis 7.2.6: compare with a native 7.2, wherever the verifier would find one.
+const serverPath = findServers(readSettings()).binaries.find((binary) => binary.version.startsWith('7.2.'))?.path;
 
 function valueOf(bytes: Uint8Array): RespValue {
   return decodeResp(bytes);
@@ -319,12 +322,12 @@ function same(compare: Compare, engine: Uint8Array, native: Uint8Array): boolean
 if (!serverPath) {
   if (process.env['CI'] === 'true') {
     describe('engine vs native redis-server', () => {
-      it('needs REDIS_SERVER', () => {
-        throw new Error('REDIS_SERVER is not set: CI must point it at a native redis-server 7.2.6');
+      it('needs a native redis-server 7.2', () => {
+        throw new Error('No redis-server 7.2 found: under CI set REDIS_SERVERS=7.2=/path/to/redis-server (or REDIS_SERVER)');
       });
     });
   } else {
-    console.warn('Skipping the engine-vs-native differential test: set REDIS_SERVER=/path/to/redis-server (7.2.6) to run it.');
+    console.warn('Skipping the engine-vs-native differential test: no redis-server 7.2; set REDIS_SERVERS=7.2=/path/to/redis-server to run it.');
     describe.skip('engine vs native redis-server', () => {
       it('compares replies', () => {});
     });
