@@ -41,6 +41,21 @@ for (const scheme of ['light', 'dark'] as const) {
       expect(await cspViolations(page)).toEqual([]);
     });
 
+    test('on a phone the open outline and the open "On this page" have no violations', async () => {
+      const page = await s.context.newPage();
+      await page.setViewportSize({ width: 390, height: 740 });
+      await page.goto(`${s.site.url}redis-fundamentals/welcome/`);
+      expect(await axeViolations(page)).toEqual([]);
+      await page.click('button[data-outline-toggle]');
+      await page.locator('#course-outline').waitFor();
+      expect(await axeViolations(page)).toEqual([]);
+      await page.keyboard.press('Escape');
+      await page.click('details.toc-disclosure summary');
+      expect(await axeViolations(page)).toEqual([]);
+      expect(await cspViolations(page)).toEqual([]);
+      await page.close();
+    });
+
     test('open search results have no violations either', async () => {
       const { page } = s;
       await page.goto(s.site.url);
