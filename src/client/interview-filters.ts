@@ -1,20 +1,37 @@
+import { localDay } from './days';
 import { browserStorage, pageContext } from './page';
 import { loadProgress } from './progress-store';
+import { isDue } from './review-queue';
 
-/** Filters the interview page by level, phase and practised state; without JavaScript every question shows. */
+/** What the filter form selects; an empty level or phase means all. */
+export interface QuestionFilter {
+  level: string;
+  phase: string;
+  dueOnly: boolean;
+}
+
+export function readFilter(form: HTMLFormElement): QuestionFilter {
+  const data = new FormData(form);
+  return { level: String(data.get('level') ?? ''), phase: String(data.get('phase') ?? ''), dueOnly: data.get('due') === 'on' };
+}
+
+/** Whether a question (an element with data-question and data-level, inside its phase's data-phase) has the filter's level and phase. */
+export function inLevelAndPhase(question: HTMLElement, { level, phase }: QuestionFilter): boolean {
+  const phaseOf = question.closest<HTMLElement>('[data-phase]')?.dataset.phase ?? '';
+  return (!level || question.dataset.level === level) && (!phase || phaseOf === phase);
+}
+
+/** Filters the interview page by level, phase and what is due for review; without JavaScript every question shows. */
 export function enhanceInterviewFilters(form: HTMLFormElement): void {
   const questions = [...document.querySelectorAll<HTMLElement>('[data-question]')];
   const count = form.querySelector<HTMLElement>('[data-filter-count]')!;
   const apply = () => {
-    const data = new FormData(form);
-    const level = String(data.get('level') ?? '');
-    const phase = String(data.get('phase') ?? '');
-    const hidePractised = data.get('unpractised') === 'on';
-    const practised = hidePractised ? loadProgress(browserStorage(), pageContext().keys.progress).practised : {};
+    const filter = readFilter(form);
+    const state = loadProgress(browserStorage(), pageContext().keys);
+    const today = localDay(new Date());
     let shown = 0;
     for (const q of questions) {
-      const phaseOf = q.closest<HTMLElement>('[data-phase]')?.dataset.phase ?? '';
-      const visible = (!level || q.dataset.level === level) && (!phase || phaseOf === phase) && !practised[q.dataset.question!];
+      const visible = inLevelAndPhase(q, filter) && (!filter.dueOnly || isDue(state, q.dataset.question!, today));
       q.hidden = !visible;
       if (visible) shown++;
     }

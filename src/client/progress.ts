@@ -1,18 +1,21 @@
 /** Shows and records the learner's progress on any page that lists lessons. */
 import { formatMinutes } from '../course/conventions';
 import { browserStorage, pageContext } from './page';
-import { emptyProgress, loadProgress, parseProgress, saveProgress, setFlag, summarizeProgress, type Progress } from './progress-store';
+import { emptyProgress, loadProgress, parseProgress, PROGRESS_CHANGED, saveProgress, setFlag, summarizeProgress, type Progress } from './progress-store';
 
 /** Marks, counters and controls of the page; call once, after the page is parsed. */
 export function startProgress(): void {
   const { base, keys, courseId, courseTitle } = pageContext();
   const storage = browserStorage();
-  let progress = loadProgress(storage, keys.progress);
+  let progress = loadProgress(storage, keys);
+  /** What is stored now: the review on the interview page saves progress too, and this page must not undo it. */
+  const stored = (): Progress => (storage ? loadProgress(storage, keys) : progress);
 
-  function update(next: Progress): void {
-    progress = next;
-    saveProgress(storage, keys.progress, progress);
+  function update(change: (stored: Progress) => Progress): void {
+    progress = change(stored());
+    saveProgress(storage, keys, progress);
     render();
+    document.dispatchEvent(new Event(PROGRESS_CHANGED));
   }
 
   /** Every lesson the page knows about, with its minutes, from the lesson lists and the sidebar. */
@@ -65,10 +68,6 @@ export function startProgress(): void {
       button.textContent = done ? '✓ Completed' : 'Mark lesson complete';
       button.hidden = false;
     }
-    for (const box of document.querySelectorAll<HTMLInputElement>('input[data-practised]')) {
-      box.checked = Boolean(progress.practised[box.dataset.practised!]);
-      box.closest<HTMLElement>('[hidden]')?.removeAttribute('hidden');
-    }
     for (const el of document.querySelectorAll<HTMLElement>('[data-progress-controls]')) el.hidden = false;
   }
 
@@ -77,33 +76,31 @@ export function startProgress(): void {
     if (!target) return;
     if (target.dataset.complete) {
       const path = target.dataset.complete;
-      update({ ...progress, completed: setFlag(progress.completed, path, !progress.completed[path]) });
+      update((stored) => ({ ...stored, completed: setFlag(stored.completed, path, !stored.completed[path]) }));
     } else if (target.dataset.progressAction === 'export') {
-      const url = URL.createObjectURL(new Blob([JSON.stringify(progress, null, 2)], { type: 'application/json' }));
+      const url = URL.createObjectURL(new Blob([JSON.stringify(stored(), null, 2)], { type: 'application/json' }));
       const a = Object.assign(document.createElement('a'), { href: url, download: `${courseId}-progress.json` });
       a.click();
       URL.revokeObjectURL(url);
     } else if (target.dataset.progressAction === 'import') {
       document.querySelector<HTMLInputElement>('input[data-progress-import]')?.click();
-    } else if (target.dataset.progressAction === 'reset' && confirm('Reset your progress? Completed lessons and practised questions will be cleared.')) {
-      update(emptyProgress());
+    } else if (target.dataset.progressAction === 'reset' && confirm('Reset your progress? Completed lessons and your review schedule will be cleared.')) {
+      update(emptyProgress);
     }
   });
 
   document.addEventListener('change', async (event) => {
     const input = event.target as HTMLInputElement;
-    if (input.dataset.practised) {
-      update({ ...progress, practised: setFlag(progress.practised, input.dataset.practised, input.checked) });
-    } else if (input.matches('[data-progress-import]') && input.files?.[0]) {
+    if (input.matches('[data-progress-import]') && input.files?.[0]) {
       const imported = parseProgress(await input.files[0].text());
       const status = document.querySelector<HTMLElement>('[data-progress-status]');
-      if (imported) update(imported);
+      if (imported) update(() => imported);
       if (status) status.textContent = imported ? 'Progress imported.' : `That file is not a ${courseTitle} progress export; nothing was changed.`;
       input.value = '';
     }
   });
 
   const current = document.querySelector<HTMLElement>('[data-current-lesson]')?.dataset.currentLesson;
-  if (current) update({ ...progress, last: current });
+  if (current) update((stored) => ({ ...stored, last: current }));
   else render();
 }

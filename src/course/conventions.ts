@@ -31,9 +31,10 @@ const WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'e
 /** "six" for 6, "14" for 14: numbers in running text, spelled out up to twelve. */
 export const numberWord = (n: number): string => WORDS[n] ?? String(n);
 
-/** Where the browser keeps this course's data: `<course id>:progress:v1`, `<course id>:theme`. */
+/** Where the browser keeps this course's data: `<course id>:progress:v2` (v1 before spaced review, read once to migrate), `<course id>:theme`. */
 export const storageKeys = (courseId: string) => ({
-  progress: `${courseId}:progress:v1`,
+  progress: `${courseId}:progress:v2`,
+  progressV1: `${courseId}:progress:v1`,
   theme: `${courseId}:theme`,
 });
 

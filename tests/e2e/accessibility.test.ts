@@ -26,6 +26,36 @@ for (const scheme of ['light', 'dark'] as const) {
       expect(s.consoleErrors.filter((e) => !/status of 404/.test(e))).toEqual([]);
     });
 
+    test('a review, with its answer shown and when it ends, has no violations', async () => {
+      const { page } = s;
+      await page.goto(`${s.site.url}redis-fundamentals/welcome/`);
+      if ((await page.locator('button[data-complete]').getAttribute('aria-pressed')) !== 'true') await page.click('button[data-complete]');
+      await page.goto(`${s.site.url}interview/`);
+      await page.click('button[data-review-start]');
+      await page.locator('[data-review-session]').waitFor();
+      expect(await axeViolations(page)).toEqual([]);
+      await page.click('button[data-review-reveal]');
+      expect(await axeViolations(page)).toEqual([]);
+      await page.click('button[data-review-end]');
+      expect(await axeViolations(page)).toEqual([]);
+      expect(await cspViolations(page)).toEqual([]);
+    });
+
+    test('on a phone the open outline and the open "On this page" have no violations', async () => {
+      const page = await s.context.newPage();
+      await page.setViewportSize({ width: 390, height: 740 });
+      await page.goto(`${s.site.url}redis-fundamentals/welcome/`);
+      expect(await axeViolations(page)).toEqual([]);
+      await page.click('button[data-outline-toggle]');
+      await page.locator('#course-outline').waitFor();
+      expect(await axeViolations(page)).toEqual([]);
+      await page.keyboard.press('Escape');
+      await page.click('details.toc-disclosure summary');
+      expect(await axeViolations(page)).toEqual([]);
+      expect(await cspViolations(page)).toEqual([]);
+      await page.close();
+    });
+
     test('open search results have no violations either', async () => {
       const { page } = s;
       await page.goto(s.site.url);

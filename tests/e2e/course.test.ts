@@ -54,18 +54,33 @@ describeWithChromium('the real course', () => {
     expect(problems).toEqual([]);
   }, 240_000);
 
-  test('no page scrolls sideways on a 360 px wide phone', async () => {
+  test('no page scrolls sideways on a 320 px wide phone', async () => {
     const page = await s.context.newPage();
-    await page.setViewportSize({ width: 360, height: 740 });
+    await page.setViewportSize({ width: 320, height: 640 });
     const overflowing: string[] = [];
     for (const path of ['', 'interview/', 'redis-fundamentals/', ...lessonPaths()]) {
       await page.goto(`${s.site.url}${path}`);
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
-      if (width > 360) overflowing.push(`${path} is ${width} px wide`);
+      if (width > 320) overflowing.push(`${path} is ${width} px wide`);
     }
     await page.close();
     expect(overflowing).toEqual([]);
   }, 120_000);
+
+  test('on a 390 px phone every lesson is one press of "Lessons" away from the top of Sorted Sets', async () => {
+    const page = await s.context.newPage();
+    await page.setViewportSize({ width: 390, height: 740 });
+    await page.goto(`${s.site.url}core-data-structures/sorted-sets/`);
+    await page.click('button[data-outline-toggle]');
+    await page.locator('#course-outline').waitFor();
+    const current = (await page.locator('#course-outline a[aria-current="page"]').boundingBox())!;
+    expect(current.y + current.height).toBeLessThan(740);
+    await expect(page.locator('#course-outline summary').allInnerTexts()).resolves.toHaveLength(6);
+    await page.locator('#course-outline summary', { hasText: 'Production Operations' }).click();
+    await page.locator('#course-outline a', { hasText: 'Designing with Redis at Scale' }).click();
+    await page.waitForURL(/designing-with-redis-at-scale/);
+    await page.close();
+  });
 
   test('the home and interview pages pass axe in the dark scheme too', async () => {
     const { page } = s;

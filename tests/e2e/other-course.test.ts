@@ -61,7 +61,7 @@ describeWithChromium('another course from its own course.yaml, through the same 
     await page.goto(`${s.site.url}operations/indexes/`);
     await page.click('button[data-complete]');
     const stored = await page.evaluate(() => Object.keys(localStorage));
-    expect(stored).toEqual(['sql-field-guide:progress:v1']);
+    expect(stored).toEqual(['sql-field-guide:progress:v2']);
 
     await page.goto(`${s.site.url}interview/`);
     expect((await page.locator('.filters fieldset label').allInnerTexts()).map((t) => t.trim())).toEqual(['All', 'Warm-up', 'Stretch']);
