@@ -47,13 +47,16 @@ function announceBuild(build: string, reload: boolean): void {
   notice.className = 'offline-notice';
   notice.setAttribute('role', 'status');
   const text = document.createElement('p');
-  text.textContent = `The course has been updated, and your offline copy with it.${reload ? ' Reload to see this page as it is now.' : ''}`;
   const close = document.createElement('button');
   close.type = 'button';
   close.textContent = 'Dismiss';
   close.addEventListener('click', () => notice.remove());
   notice.append(text, close);
   document.body.append(notice);
+  // Filled once the live region is in the page, so that screen readers announce it.
+  requestAnimationFrame(() => {
+    text.textContent = `The course has been updated, and your offline copy with it.${reload ? ' Reload to see this page as it is now.' : ''}`;
+  });
 }
 
 /** On a page the saved copy serves: show it as saved, and listen for a new build taking its place. */

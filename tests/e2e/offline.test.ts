@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +10,7 @@ import { writeOfflineCopy } from '../../src/integrations/offline-copy';
 import { serveStatic, type StaticSite } from '../../src/static-server';
 import { chromiumPath, describeWithChromium } from '../support/chromium';
 import { axeViolations } from '../support/page-checks';
-import { SITES, type SiteName } from '../support/sites';
+import { OTHER_COURSE, SITES, type SiteName } from '../support/sites';
 
 /** A built fixture site copied to a folder of its own (a test deploys a new build into it), served, and a browser. */
 function useOfflineSite(name: SiteName) {
@@ -158,4 +159,18 @@ describeWithChromium('the course offline under BASE_PATH=/redis-mastery/', () =>
     await page.waitForURL(`${s.site.url}core-data-structures/counters/`);
     await context.close();
   });
+});
+
+describeWithChromium('the offline manifest', () => {
+  test('is byte for byte the same, and so is the worker, after another clean build of the same course', () => {
+    const work = mkdtempSync(join(tmpdir(), 'offline-rebuild-'));
+    try {
+      // No cache of any kind carried over: diagrams rendered again, Astro's cache empty.
+      const env = { NODE_ENV: 'production', LESSONS_DIR: OTHER_COURSE, OUT_DIR: join(work, 'dist'), CACHE_DIR: join(work, 'cache'), ASTRO_CACHE_DIR: join(work, 'astro'), BASE_PATH: SITES.other.base, SITE_URL: 'http://127.0.0.1' };
+      execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/build.ts'], { env: { ...process.env, ...env }, stdio: 'pipe' });
+      for (const file of ['offline.json', 'service-worker.js']) expect(readFileSync(join(work, 'dist', file)).equals(readFileSync(join(SITES.other.outDir, file)))).toBe(true);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  }, 240_000);
 });
