@@ -10,6 +10,9 @@ const say = (control: HTMLElement, text: string) => {
   part(control, '[data-offline-status]').textContent = text;
 };
 
+/** Every offline control of the page: the home page's panel and the footer's. */
+const allControls = () => [...document.querySelectorAll<HTMLElement>('[data-offline]')];
+
 /** The site's scope as the browser writes it: an absolute URL ending in `/`. */
 const siteScope = () => new URL(pageContext().base, location.href).href;
 
@@ -60,7 +63,8 @@ function announceBuild(build: string, reload: boolean): void {
 }
 
 /** On a page the saved copy serves: show it as saved, and listen for a new build taking its place. */
-export async function showOfflineState(controls: readonly HTMLElement[]): Promise<void> {
+export async function showOfflineState(): Promise<void> {
+  const controls = allControls();
   const scope = siteScope();
   const copy = await savedCopy(scope);
   const registration = await navigator.serviceWorker.getRegistration(scope);
@@ -131,6 +135,8 @@ async function remove(control: HTMLElement, controls: readonly HTMLElement[]): P
   say(control, 'Offline copy removed: pages come from the network again.');
 }
 
-export function runOfflineAction(action: 'save' | 'remove', control: HTMLElement, controls: readonly HTMLElement[]): Promise<void> {
-  return action === 'save' ? save(control, controls) : remove(control, controls);
+/** A click on one control's button: its own status says how it went, every control shows the new state. */
+export function runOfflineAction(button: HTMLElement): Promise<void> {
+  const control = button.closest<HTMLElement>('[data-offline]')!;
+  return button.dataset['offlineAction'] === 'remove' ? remove(control, allControls()) : save(control, allControls());
 }

@@ -26,8 +26,8 @@ export interface OfflineCopyReport {
 const TEXT_FILE = /\.(html|css|js|mjs|json|svg|xml|webmanifest|txt)$/;
 /** Pagefind's loader picks its index files by names it computes at run time: the whole folder is searched. */
 const SEARCH_INDEX = /^pagefind\//;
-/** A token that may be a file name: letters, digits, `_`, `-` and dots, cut at `/`, quotes and spaces. */
-const NAME = /[\w.-]+/g;
+/** A token that may be a file name: words joined by dots (`chunk-X1.y2.js`), cut at `/`, quotes and spaces. */
+const NAME = /[\w-]+(?:\.[\w-]+)+/g;
 /** Where the build writes the copy's size; the component renders the element empty. */
 const SIZE_SLOT = /(<span data-offline-size>)[^<]*(<\/span>)/g;
 

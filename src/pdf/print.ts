@@ -35,7 +35,8 @@ export async function printBook(book: Book, options: { chromePath: string; siteD
     for (let printing = 1; printing <= MAX_PRINTINGS; printing++) {
       await page.goto(address, { waitUntil: 'load' });
       await page.evaluate(() => document.fonts.ready.then(() => undefined));
-      const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true });
+      // Only the last printing is kept: the first, read for its page numbers alone, skips the outline and tags (same layout, less work).
+      const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: printing > 1, tagged: printing > 1 });
       const printed = readPrintedBook(pdf);
       const missing = book.anchors.filter((anchor) => !printed.destinations.has(anchor));
       if (missing.length > 0) throw new Error(`the printed book has no page for ${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ' …' : ''}`);
