@@ -121,6 +121,15 @@ function prepare(lesson: BookLesson): Chapter {
   return { anchor, article, ids };
 }
 
+/** A URL's fragment as the id it names (URLs percent-encode what ids may hold as it is). */
+function fragment(hash: string): string {
+  try {
+    return decodeURIComponent(hash.slice(1));
+  } catch {
+    return hash.slice(1);
+  }
+}
+
 /** Every link and image of a lesson, pointed inside the book where the book holds the target, else at the published site. */
 function relink(chapter: Chapter, lesson: BookLesson, book: ReadonlyMap<string, Chapter>, phases: ReadonlySet<string>, input: BookInput): void {
   const page = new URL(`${input.base}${lesson.path}`, 'http://book.invalid');
@@ -135,7 +144,7 @@ function relink(chapter: Chapter, lesson: BookLesson, book: ReadonlyMap<string, 
     if (target.origin !== page.origin) return;
     if (!target.pathname.startsWith(input.base)) return;
     const path = target.pathname.slice(input.base.length);
-    const id = decodeURIComponent(target.hash.slice(1));
+    const id = fragment(target.hash);
     const into = book.get(path);
     if (into) node.properties['href'] = `#${id && into.ids.has(id) ? innerAnchor(into.anchor, id) : into.anchor}`;
     else if (phases.has(path)) node.properties['href'] = `#${phaseAnchor(path.replace(/\/$/, ''))}`;
