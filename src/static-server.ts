@@ -15,6 +15,7 @@ const TYPES: Record<string, string> = {
   '.xml': 'application/xml',
   '.txt': 'text/plain',
   '.wasm': 'application/wasm',
+  '.pdf': 'application/pdf',
   '.pagefind': 'application/octet-stream',
   '.pf_meta': 'application/octet-stream',
   '.pf_fragment': 'application/octet-stream',

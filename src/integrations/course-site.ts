@@ -6,6 +6,7 @@ import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
 import type { ErrorPayload } from 'vite';
 import { COURSE_FILE } from '../course/config';
+import { formatBytes } from '../course/offline-copy';
 import { formatProblem, sortProblems } from '../course/problems';
 import { loadCourseConfig } from '../course/read';
 import { settings } from '../env';
@@ -18,6 +19,7 @@ import { remarkInterviewQuestions } from '../markdown/remark-interview-questions
 import { remarkKnownComponents } from '../markdown/remark-known-components';
 import { remarkLessonFacts } from '../markdown/remark-lesson-facts';
 import { checkLinks, formatBrokenLink } from './link-check';
+import { writeOfflineCopy } from './offline-copy';
 import { writeSearchIndex } from './search-index';
 
 /** External links printed after a build; a very large course prints a count for the rest. */
@@ -99,7 +101,7 @@ export function courseSite(): AstroIntegration {
   };
 }
 
-/** After every other integration has written its files: diagrams closed, search indexed, links checked. */
+/** After every other integration has written its files: diagrams closed, search indexed, links checked, offline copy written. */
 function afterBuild(): AstroIntegration {
   let base = '/';
   let site: string | undefined;
@@ -128,6 +130,8 @@ function afterBuild(): AstroIntegration {
             `${links.broken.length} broken link${links.broken.length === 1 ? '' : 's'} in the built site:\n${links.broken.map(formatBrokenLink).join('\n')}\nFix the link in the lesson (links between lessons are relative, e.g. ../sorted-sets/).`,
           );
         }
+        const offline = await writeOfflineCopy(fileURLToPath(dir));
+        logger.info(`offline copy: ${offline.manifest.files.length} files, ${formatBytes(offline.manifest.bytes)}, build ${offline.manifest.build} (${offline.leftOut} files no page loads left out)`);
       },
     },
   };

@@ -32,7 +32,7 @@ describeWithChromium('another course from its own course.yaml, through the same 
     await expect(page.locator('.intro-grid li').allInnerTexts()).resolves.toEqual(['Read a query plan and say what it costs.', 'Choose an index for a query, and say when not to.']);
     await expect(page.locator('#phases').innerText()).resolves.toBe('The three phases');
     await expect(page.locator('.phase-card h3').allInnerTexts()).resolves.toEqual(['Phase 1 Foundations', 'Phase 2 Queries', 'Phase 3 Operations']);
-    await expect(page.locator('.site-footer').innerText()).resolves.toBe('SQL Field Guide · checked against PostgreSQL 16 · All phases');
+    await expect(page.locator('.site-footer p').first().innerText()).resolves.toBe('SQL Field Guide · checked against PostgreSQL 16 · All phases');
     await expect(page.locator('meta[name="description"]').getAttribute('content')).resolves.toBe(
       'Write SQL that answers the right question and keeps answering it as the tables grow, from SELECT to query plans.',
     );
