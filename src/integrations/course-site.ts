@@ -48,6 +48,12 @@ export function courseSite(): AstroIntegration {
             build: { assetsInlineLimit: 0 },
             // Mermaid is only imported by the no-browser fallback; pre-bundling it would stall the dev server's start.
             optimizeDeps: { exclude: ['mermaid'] },
+            // Module workers (the in-browser Redis) are bundled as ES modules, as they are started, and name their assets
+            // as the pages do: the page and the worker then point at one and the same hashed engine file.
+            worker: {
+              format: 'es',
+              rolldownOptions: { output: { entryFileNames: `${config.build.assets}/[name].[hash].js`, assetFileNames: `${config.build.assets}/[name].[hash][extname]` } },
+            },
           },
           markdown: {
             syntaxHighlight: false,

@@ -1,13 +1,14 @@
 import { z } from 'astro/zod';
 import type { Pack } from '../types';
 import { REDIS_CLI_PROMPT, redisCliGrammar } from './grammar';
+import { runAttributes } from './run-attributes';
 
 const VERSION = /^\d+\.\d+(\.\d+)?$/;
 
-/** Redis: highlighted, copyable redis-cli sessions, checked against a real redis-server. */
+/** Redis: highlighted, copyable redis-cli sessions, checked against a real redis-server and runnable in the browser. */
 export const redisPack: Pack = {
   name: 'redis',
-  languages: [{ id: 'redis-cli', label: 'redis-cli', grammar: redisCliGrammar, prompt: REDIS_CLI_PROMPT }],
+  languages: [{ id: 'redis-cli', label: 'redis-cli', grammar: redisCliGrammar, prompt: REDIS_CLI_PROMPT, browserRun: runAttributes }],
   frontmatter: {
     /** Lowest Redis version the lesson's commands need, e.g. `7.2`; its sessions are checked on a server at least that new. */
     redisVersion: z
