@@ -91,7 +91,7 @@ function h(tagName: string, properties: Element['properties'], children: string 
 /** Rehype plugin: every fenced block except diagrams becomes a highlighted, labelled figure. */
 export function rehypeCodeBlocks() {
   return async (tree: Root, file: VFile) => {
-    const blocks: { node: Element; parent: Root | Element; index: number; lang: string; meta: string | undefined; code: Element }[] = [];
+    const blocks: { parent: { children: unknown[] }; index: number; lang: string; meta: string | undefined; code: Element }[] = [];
     visit(tree, 'element', (node, index, parent) => {
       if (node.tagName !== 'pre' || !parent || index === undefined) return;
       const code = node.children.find((c): c is Element => c.type === 'element' && c.tagName === 'code');
@@ -105,7 +105,7 @@ export function rehypeCodeBlocks() {
         );
       }
       const meta = typeof code.properties.metastring === 'string' ? code.properties.metastring : undefined;
-      blocks.push({ node, parent, index, lang, meta, code });
+      blocks.push({ parent, index, lang, meta, code });
       return 'skip';
     });
     const astro = (file.data.astro ??= {}) as { frontmatter?: Record<string, unknown> };

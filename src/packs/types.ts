@@ -20,6 +20,21 @@ export interface Pack {
   lessonNote?(data: Readonly<Record<string, unknown>>): string | undefined;
   /** Loaded by `npm run verify:snippets` only when a lesson has a fence of one of the pack's languages. */
   verifier?: () => Promise<SnippetVerifier>;
+  /** Pages the site gets when a lesson uses the pack, e.g. the Redis console at `/playground/`. */
+  pages?: readonly PackPage[];
+  /**
+   * Astro components the pack adds to lesson pages, by file, so that a course without the pack never bundles them:
+   * `end` closes a lesson that has one of its fences (the Redis console), `run` comes once on a page where a block
+   * runs in the browser (it reveals the Run buttons).
+   */
+  lessonComponents?: { end?: URL; run?: URL };
+}
+
+/** A page a pack adds to the site: its path under the base, and the `.astro` file that renders it. */
+export interface PackPage {
+  /** e.g. `/playground` */
+  pattern: string;
+  entrypoint: URL;
 }
 
 /** A fence language: how it is labelled, highlighted and copied. */

@@ -2,6 +2,7 @@ import { z } from 'astro/zod';
 import type { Pack } from '../types';
 import { REDIS_CLI_PROMPT, redisCliGrammar } from './grammar';
 import { runAttributes } from './run-attributes';
+import { PLAYGROUND_PATH } from './runnable';
 
 const VERSION = /^\d+\.\d+(\.\d+)?$/;
 
@@ -18,4 +19,6 @@ export const redisPack: Pack = {
   },
   lessonNote: (data) => (typeof data['redisVersion'] === 'string' ? `Redis ${data['redisVersion']}+` : undefined),
   verifier: async () => (await import('./verify/verifier')).redisVerifier(),
+  pages: [{ pattern: `/${PLAYGROUND_PATH}`, entrypoint: new URL('./playground.astro', import.meta.url) }],
+  lessonComponents: { end: new URL('../../components/RedisConsole.astro', import.meta.url), run: new URL('../../components/RedisRun.astro', import.meta.url) },
 };

@@ -4,7 +4,8 @@
  * with how it stands next to the lesson. While a block runs its button reads "Stop": pressing it restarts the engine.
  */
 import { startBrowserEngine } from './browser-engine';
-import type { WorkerEngine } from './engine/worker-host';
+import { el } from './dom';
+import { WorkerEngineError, type WorkerEngine } from './engine/worker-host';
 import { RUN_DATA } from './run-attributes';
 import { clipLines, runSummary, stepView } from './run-report';
 import { ENGINE_REDIS_VERSION } from './runnable';
@@ -64,13 +65,14 @@ async function run(button: HTMLButtonElement): Promise<void> {
     const target: SessionTarget = {
       open: async () => {
         const name = `block-${opened++}`;
-        return bytesClient((args) => engine!.send(name, args), () => engine!.closeClient(name));
+        return bytesClient((args) => engine!.send(name, [...args]), () => engine!.closeClient(name));
       },
     };
     const results = await runBlocks(chain.map(blockOf), target, (index, step) => panels[index]!.add(step));
     results.forEach((steps, index) => panels[index]!.finish(steps, index === chain.length - 1 ? chain.length - 1 : 0));
   } catch (error) {
-    panels.at(-1)!.say(`Redis could not run in this browser: ${error instanceof Error ? error.message : String(error)}.`);
+    const stopped = error instanceof WorkerEngineError && error.kind === 'stopped';
+    panels.at(-1)!.say(stopped ? 'Stopped before the first reply.' : `Redis could not run in this browser: ${error instanceof Error ? error.message : String(error)}.`);
   } finally {
     running = undefined;
     button.textContent = LABEL;
@@ -122,11 +124,4 @@ class ResultPanel {
   finish(runs: readonly StepRun[], continued: number): void {
     this.say(runSummary(runs, ENGINE_REDIS_VERSION, continued));
   }
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
-  const element = document.createElement(tag);
-  element.className = className;
-  if (text !== undefined) element.textContent = text;
-  return element;
 }

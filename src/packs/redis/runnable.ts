@@ -4,6 +4,9 @@
  */
 import type { CodeMeta } from '../../markdown/code-meta';
 
+/** The console's own page, inside the site (the lesson consoles link to it). */
+export const PLAYGROUND_PATH = 'playground';
+
 /** The Redis inside engine/artifacts (VERSION.json's `redis`; a unit test keeps the two equal). */
 export const ENGINE_REDIS_VERSION = '7.2.6';
 
