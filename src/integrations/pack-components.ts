@@ -1,5 +1,5 @@
 /**
- * `virtual:course-site/pack-components`: the lesson-page components of the packs a course uses, and only those, so
+ * `virtual:course-site/pack-components`: the lesson-end components of the packs a course uses, and only those, so
  * that a course without redis-cli blocks never bundles the Redis console, its runner or its engine.
  */
 import { fileURLToPath } from 'node:url';
@@ -9,20 +9,11 @@ import type { Pack } from '../packs/types';
 export const PACK_COMPONENTS_MODULE = 'virtual:course-site/pack-components';
 const RESOLVED = `\0${PACK_COMPONENTS_MODULE}`;
 
-/** The module's source: one import per component file, and PACK_COMPONENTS listing them by pack. */
+/** The module's source: one import per component file, and PACK_COMPONENTS listing them with their pack's languages. */
 export function packComponentsSource(packs: readonly Pack[]): string {
-  const imports: string[] = [];
-  const entries = packs.flatMap((pack, k) => {
-    const parts = pack.lessonComponents;
-    if (!parts) return [];
-    const fields = [`languages: ${JSON.stringify(pack.languages.map((language) => language.id))}`];
-    for (const [name, file] of [['End', parts.end], ['Run', parts.run]] as const) {
-      if (!file) continue;
-      imports.push(`import ${name}${k} from ${JSON.stringify(fileURLToPath(file))};`);
-      fields.push(`${name}: ${name}${k}`);
-    }
-    return [`{ ${fields.join(', ')} }`];
-  });
+  const used = packs.filter((pack) => pack.lessonEnd);
+  const imports = used.map((pack, k) => `import End${k} from ${JSON.stringify(fileURLToPath(pack.lessonEnd!))};`);
+  const entries = used.map((pack, k) => `{ languages: ${JSON.stringify(pack.languages.map((language) => language.id))}, End: End${k} }`);
   return `${imports.join('\n')}\nexport const PACK_COMPONENTS = [${entries.join(', ')}];\n`;
 }
 

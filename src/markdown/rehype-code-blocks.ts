@@ -37,10 +37,9 @@ function languageOf(code: Element): string | undefined {
   return typeof cls === 'string' ? cls.slice('language-'.length) : undefined;
 }
 
-/** What the lesson page learns from its code blocks: which languages it shows, and whether a block runs in the browser. */
+/** What the lesson page learns from its code blocks: the languages it shows (their packs may add to the page). */
 export interface CodeFacts {
   codeLanguages: string[];
-  runsInBrowser: boolean;
 }
 
 /**
@@ -68,8 +67,8 @@ export async function renderCodeBlock(source: string, lang: string, meta: string
   const bar: ElementContent[] = [];
   if (title) bar.push(h('span', { className: ['code__title'] }, title));
   bar.push(h('span', { className: ['code__lang'] }, label));
-  // Shown by the page's script; without JavaScript there is nothing to run it with.
-  if (run) bar.push(h('button', { type: 'button', className: ['code__run'], hidden: true, dataRunButton: '' }, 'Run in browser'));
+  // Without JavaScript there is nothing to run it with: js-only hides it then.
+  if (run) bar.push(h('button', { type: 'button', className: ['code__run', 'js-only'], dataRedisUse: 'run' }, 'Run in browser'));
   bar.push(
     h('button', { type: 'button', className: ['code__copy'], hidden: true, dataCopy: '', ariaLabel: `Copy ${label} code` }, 'Copy'),
   );
@@ -116,7 +115,7 @@ export function rehypeCodeBlocks() {
         block.parent.children[block.index] = await renderCodeBlock(toString(block.code), block.lang, block.meta, runs[k]);
       }),
     );
-    const facts: CodeFacts = { codeLanguages: [...new Set(blocks.map((block) => block.lang))], runsInBrowser: runs.some(Boolean) };
+    const facts: CodeFacts = { codeLanguages: [...new Set(blocks.map((block) => block.lang))] };
     Object.assign(frontmatter, facts);
   };
 }

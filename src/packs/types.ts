@@ -23,11 +23,10 @@ export interface Pack {
   /** Pages the site gets when a lesson uses the pack, e.g. the Redis console at `/playground/`. */
   pages?: readonly PackPage[];
   /**
-   * Astro components the pack adds to lesson pages, by file, so that a course without the pack never bundles them:
-   * `end` closes a lesson that has one of its fences (the Redis console), `run` comes once on a page where a block
-   * runs in the browser (it reveals the Run buttons).
+   * An Astro component that closes a lesson with one of the pack's fences (the Redis console, whose script also reveals
+   * the Run buttons), by file, so that a course without the pack never bundles it.
    */
-  lessonComponents?: { end?: URL; run?: URL };
+  lessonEnd?: URL;
 }
 
 /** A page a pack adds to the site: its path under the base, and the `.astro` file that renders it. */

@@ -173,7 +173,8 @@ describeWithChromium('the Redis console', () => {
   test('bad input gets a clear reply: a 10 MB value, memory exhaustion, 10,000 pasted commands; the page stays responsive', { timeout: 300_000 }, async () => {
     const { page } = s;
     await page.goto(`${s.site.url}playground/`);
-    await page.getByLabel('Redis command', { exact: true }).focus();
+    await type(page, 'Redis command', 'PING');
+    await shows(page, 'PONG');
     await paste(page, `SET big ${'x'.repeat(10 * 1024 * 1024)}`);
     await shows(page, 'OK');
     await type(page, 'Redis command', 'STRLEN big');
@@ -265,7 +266,7 @@ describeWithChromium('a course without redis-cli blocks', () => {
     expect(files.filter((file) => /\.wasm$|[\\/]playground[\\/]|worker\.|run-button|console\./.test(file))).toEqual([]);
     const pages = files.filter((file) => file.endsWith('.html'));
     expect(pages.length).toBeGreaterThan(8);
-    expect(pages.filter((file) => /data-run-button|data-redis-console/.test(readFileSync(file, 'utf8')))).toEqual([]);
+    expect(pages.filter((file) => /data-redis-use|data-redis-console/.test(readFileSync(file, 'utf8')))).toEqual([]);
   });
 });
 

@@ -10,25 +10,23 @@ import { CommandHistory, FRESH_PROMPT, INVALID_ARGUMENTS, nextPrompt, promptText
 import { clipLines } from './run-report';
 
 export interface ConsoleController {
-  /** Runs the line in a client's box (the form's submit). */
-  submit(form: HTMLFormElement): void;
-  /** Runs pasted lines one after another, as typed. */
-  paste(form: HTMLFormElement, text: string): void;
-  /** A toolbar button: `reset`, `stop` or `second`. */
-  act(action: string): void;
+  /** An event the page's starter (src/client/redis.ts) forwards: a `click` on a toolbar button (reset, stop, second). */
+  handle(type: string, target: HTMLElement): void;
 }
 
 const CLIP = { maxLines: 1000, maxChars: 2000 };
 /** Entries a log keeps; older ones are dropped so that 10,000 pasted commands do not weigh the page down. */
 const MAX_ENTRIES = 1000;
+/** Characters from which a pasted line runs at once instead of going into the box. */
+const LONG_PASTE = 64 * 1024;
 /** How long Stop waits for a blocked command to end before it takes Redis to be stuck in a script and restarts it. */
 const STOP_GRACE_MS = 300;
 
 export function startConsole(root: HTMLElement): ConsoleController {
   const terminals = [...root.querySelectorAll<HTMLElement>('[data-console-client]')].map((pane) => new Terminal(pane, () => engine));
   const byName = new Map(terminals.map((terminal) => [terminal.name, terminal]));
-  const stop = root.querySelector<HTMLButtonElement>('[data-console-action="stop"]');
-  const second = root.querySelector<HTMLButtonElement>('[data-console-action="second"]');
+  const stop = root.querySelector<HTMLButtonElement>('[data-redis-use="stop"]');
+  const second = root.querySelector<HTMLButtonElement>('[data-redis-use="second"]');
   const busy = () => terminals.some((terminal) => terminal.pending > 0);
   const refresh = () => {
     if (stop) stop.disabled = !busy();
@@ -50,20 +48,20 @@ export function startConsole(root: HTMLElement): ConsoleController {
   // Focusing the console is the first use: start loading Redis now, so the first command answers sooner.
   void engine.ready().catch((error: unknown) => terminals[0]?.note(`Redis could not start in this browser: ${message(error)}.`, 'error'));
 
-  const terminalOf = (form: HTMLFormElement) => terminals.find((terminal) => terminal.form === form);
+  const act = (action: string | undefined) => {
+    if (action === 'reset') void engine.reset();
+    else if (action === 'stop') void stopAll(terminals, engine);
+    else if (action === 'second' && second) {
+      const pane = terminals[1]?.pane;
+      if (!pane) return;
+      pane.hidden = !pane.hidden;
+      second.setAttribute('aria-expanded', String(!pane.hidden));
+      if (!pane.hidden) terminals[1]?.input.focus();
+    }
+  };
   return {
-    submit: (form) => terminalOf(form)?.submitLine(),
-    paste: (form, text) => terminalOf(form)?.pasteLines(text),
-    act: (action) => {
-      if (action === 'reset') void engine.reset();
-      else if (action === 'stop') void stopAll(terminals, engine);
-      else if (action === 'second' && second) {
-        const pane = terminals[1]?.pane;
-        if (!pane) return;
-        pane.hidden = !pane.hidden;
-        second.setAttribute('aria-expanded', String(!pane.hidden));
-        if (!pane.hidden) terminals[1]?.input.focus();
-      }
+    handle: (type, target) => {
+      if (type === 'click') act(target.closest<HTMLElement>('[data-redis-use]')?.dataset.redisUse);
     },
   };
 }
@@ -85,7 +83,6 @@ function message(error: unknown): string {
 /** One client: its command line, prompt, history and log. */
 class Terminal {
   readonly name: string;
-  readonly form: HTMLFormElement;
   readonly input: HTMLInputElement;
   /** Commands sent and not answered yet, in order. */
   readonly inflight = new Set<Promise<void>>();
@@ -103,20 +100,25 @@ class Terminal {
     private readonly engine: () => WorkerEngine,
   ) {
     this.name = `console-${pane.dataset.consoleClient ?? '1'}`;
-    this.form = pane.querySelector('form')!;
-    this.input = this.form.querySelector('input')!;
-    this.prompt = this.form.querySelector('[data-console-prompt]');
+    this.input = pane.querySelector('input')!;
+    this.prompt = pane.querySelector('[data-console-prompt]');
     this.log = new Log(pane.querySelector<HTMLElement>('[role="log"]')!, pane.querySelector<HTMLElement>('[data-console-trimmed]'));
     this.input.addEventListener('keydown', (event) => this.key(event));
+    this.input.addEventListener('paste', (event) => this.paste(event));
   }
 
-  submitLine(): void {
+  private submitLine(): void {
     const line = this.input.value;
     this.input.value = '';
     this.run(line);
   }
 
-  pasteLines(text: string): void {
+  /** A line goes into the box as usual; several run one after another, as redis-cli runs a pasted script, and so does
+   * one too long for a text box to lay out without freezing the page (a 10 MB value). */
+  private paste(event: ClipboardEvent): void {
+    const text = event.clipboardData?.getData('text/plain') ?? '';
+    if (!/[\r\n]/.test(text) && text.length < LONG_PASTE) return;
+    event.preventDefault();
     const lines = `${this.input.value}${text}`.split(/\r?\n/);
     if (lines.at(-1) === '') lines.pop();
     this.input.value = '';
@@ -129,7 +131,10 @@ class Terminal {
   }
 
   private key(event: KeyboardEvent): void {
-    if (event.key === 'ArrowUp' || event.key === 'ArrowDown') {
+    if (event.key === 'Enter' && !event.isComposing) {
+      event.preventDefault();
+      this.submitLine();
+    } else if (event.key === 'ArrowUp' || event.key === 'ArrowDown') {
       event.preventDefault();
       this.input.value = event.key === 'ArrowUp' ? this.history.up(this.input.value) : this.history.down(this.input.value);
       this.input.setSelectionRange(this.input.value.length, this.input.value.length);

@@ -20,5 +20,5 @@ export const redisPack: Pack = {
   lessonNote: (data) => (typeof data['redisVersion'] === 'string' ? `Redis ${data['redisVersion']}+` : undefined),
   verifier: async () => (await import('./verify/verifier')).redisVerifier(),
   pages: [{ pattern: `/${PLAYGROUND_PATH}`, entrypoint: new URL('./playground.astro', import.meta.url) }],
-  lessonComponents: { end: new URL('../../components/RedisConsole.astro', import.meta.url), run: new URL('../../components/RedisRun.astro', import.meta.url) },
+  lessonEnd: new URL('../../components/RedisConsole.astro', import.meta.url),
 };

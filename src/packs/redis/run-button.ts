@@ -1,5 +1,5 @@
 /**
- * The "Run in browser" button of a redis-cli block (loaded on the first press, by src/client/run-in-browser.ts):
+ * The "Run in browser" button of a redis-cli block (loaded on the first press, by src/client/redis.ts):
  * runs the block, after the blocks it continues, on a fresh in-browser Redis, and shows every reply under its block
  * with how it stands next to the lesson. While a block runs its button reads "Stop": pressing it restarts the engine.
  */

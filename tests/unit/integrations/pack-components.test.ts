@@ -9,9 +9,9 @@ test('finds the packs a course uses from its fences, nested ones included, and n
   expect(packsOfLessons([{ raw: `${fence('sql')}Run \`redis-cli\` to connect.\n` }])).toEqual([]);
 });
 
-test('imports the lesson components of the packs the course uses, and nothing for a course without them', () => {
+test('imports the lesson-end components of the packs the course uses, and nothing for a course without them', () => {
   const source = packComponentsSource(PACKS);
-  expect(source).toMatch(/^import End0 from ".*\/src\/components\/RedisConsole\.astro";\nimport Run0 from ".*\/src\/components\/RedisRun\.astro";\n/);
-  expect(source).toContain('export const PACK_COMPONENTS = [{ languages: ["redis-cli"], End: End0, Run: Run0 }];');
+  expect(source).toMatch(/^import End0 from ".*\/src\/components\/RedisConsole\.astro";\n/);
+  expect(source).toContain('export const PACK_COMPONENTS = [{ languages: ["redis-cli"], End: End0 }];');
   expect(packComponentsSource([])).toBe('\nexport const PACK_COMPONENTS = [];\n');
 });

@@ -39,7 +39,7 @@ async function lessonHtml(markdown: string, frontmatter: Record<string, unknown>
 
 const fence = (meta: string, command = 'PING') => `\`\`\`redis-cli ${meta}\n127.0.0.1:6379> ${command}\nPONG\n\`\`\`\n`;
 
-test('gives the redis-cli blocks the browser can run a hidden "Run in browser" button and what the button needs', async () => {
+test('gives the redis-cli blocks the browser can run a "Run in browser" button, hidden without JavaScript, and what it needs', async () => {
   const { html, facts } = await lessonHtml([fence(''), fence('skip="needs a cluster"'), fence('continue vary="\\d+"'), fence('redis="7.4"'), '```java\nint a;\n```\n'].join('\n'));
   const figures = html.split('<figure').slice(1).map((part) => part.slice(0, part.indexOf('<figcaption')));
   expect(figures).toEqual([
@@ -49,12 +49,12 @@ test('gives the redis-cli blocks the browser can run a hidden "Run in browser" b
     expect.not.stringContaining('data-run'),
     expect.not.stringContaining('data-run'),
   ]);
-  expect(html.match(/<button type="button" class="code__run" hidden data-run-button="">Run in browser<\/button>/g)).toHaveLength(2);
-  expect(facts).toMatchObject({ codeLanguages: ['redis-cli', 'java'], runsInBrowser: true });
+  expect(html.match(/<button type="button" class="code__run js-only" data-redis-use="run">Run in browser<\/button>/g)).toHaveLength(2);
+  expect(facts).toMatchObject({ codeLanguages: ['redis-cli', 'java'] });
 });
 
 test('runs nothing in the browser for a lesson that needs a newer Redis than the engine', async () => {
   const { html, facts } = await lessonHtml(fence(''), { redisVersion: '7.4' });
   expect(html).not.toContain('Run in browser');
-  expect(facts).toMatchObject({ codeLanguages: ['redis-cli'], runsInBrowser: false });
+  expect(facts).toMatchObject({ codeLanguages: ['redis-cli'] });
 });
