@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { useSite, type Session } from '../support/browser';
 import { describeWithChromium } from '../support/chromium';
@@ -8,11 +8,11 @@ import { axeViolations, cspViolations, recordCspViolations } from '../support/pa
 import { SITES } from '../support/sites';
 
 /** Requests for the code and the engine that must wait for the first use. */
-const ENGINE_ASSET = /\/(run-button|console|worker)\.[\w-]+\.js$|\.wasm$/;
+const ENGINE_ASSET = /\/(on-first-use|worker)\.[\w-]+\.js$|\.wasm$/;
 const engineRequests = (s: Session) => s.requests.filter((url) => ENGINE_ASSET.test(new URL(url).pathname));
 
-/** The replies panel under the `n`th runnable block, once its status says how it ran. */
-async function ranPanel(page: Page, figure: ReturnType<Page['locator']>) {
+/** The replies panel under a block, once its status says how it ran. */
+async function ranPanel(figure: Locator) {
   const panel = figure.locator('xpath=following-sibling::*[1][contains(@class, "run-result")]');
   await panel.locator('.run-result__status', { hasText: /ran on Redis/ }).waitFor();
   return panel;
@@ -32,7 +32,7 @@ describeWithChromium('Run in browser', () => {
 
     const figure = block(page, 'SET greeting');
     await figure.getByRole('button', { name: 'Run in browser' }).click();
-    const panel = await ranPanel(page, figure);
+    const panel = await ranPanel(figure);
     await expect(panel.locator('.run-result__status').innerText()).resolves.toBe('2 commands ran on Redis 7.2.6 in your browser: every reply matches the lesson.');
     await expect(panel.locator('.run-step').allInnerTexts()).resolves.toEqual(['127.0.0.1:6379> SET greeting "hello"\nOK', '127.0.0.1:6379> GET greeting\n"hello"']);
     expect(engineRequests(s).filter((url) => url.endsWith('.wasm'))).toHaveLength(1);
@@ -47,8 +47,8 @@ describeWithChromium('Run in browser', () => {
 
     const continued = block(page, 'DBSIZE');
     await continued.getByRole('button', { name: 'Run in browser' }).click();
-    const second = await ranPanel(page, continued);
-    const first = await ranPanel(page, block(page, 'XADD events'));
+    const second = await ranPanel(continued);
+    const first = await ranPanel(block(page, 'XADD events'));
     await expect(second.locator('.run-result__status').innerText()).resolves.toBe('After the 1 block it continues, 2 commands ran on Redis 7.2.6 in your browser: 1 match the lesson, 1 differs from the lesson.');
     await expect(first.locator('.run-badge').allInnerTexts()).resolves.toEqual(['varies: Redis generates the stream ID', 'differs in the browser (32-bit build)']);
     await expect(second.locator('.run-step--same').innerText()).resolves.toBe('127.0.0.1:6379> GET session:1\n"alice"');
@@ -207,7 +207,7 @@ describeWithChromium('the Redis console', () => {
     await shows(page, 'OK');
     const figure = block(page, 'SET greeting');
     await figure.getByRole('button', { name: 'Run in browser' }).click();
-    await ranPanel(page, figure);
+    await ranPanel(figure);
     await type(page, 'Redis command', 'GET greeting');
     await shows(page, '"mine"');
     await expect(fold.getByRole('link', { name: 'Open the console on its own page' }).getAttribute('href')).resolves.toBe('/playground/');
@@ -233,7 +233,7 @@ for (const scheme of ['light', 'dark'] as const) {
       await page.locator('details.redis-console summary').click();
       const continued = block(page, 'DBSIZE');
       await continued.getByRole('button', { name: 'Run in browser' }).click();
-      await ranPanel(page, continued);
+      await ranPanel(continued);
       expect(await axeViolations(page)).toEqual([]);
       expect(await cspViolations(page)).toEqual([]);
       expect(s.consoleErrors).toEqual([]);
@@ -250,7 +250,7 @@ describeWithChromium('Redis in the browser under BASE_PATH=/redis-mastery/', () 
     await page.goto(`${s.site.url}redis-fundamentals/welcome/`);
     const figure = block(page, 'SET greeting');
     await figure.getByRole('button', { name: 'Run in browser' }).click();
-    await ranPanel(page, figure);
+    await ranPanel(figure);
     await page.goto(`${s.site.url}playground/`);
     await type(page, 'Redis command', 'PING');
     await shows(page, 'PONG');
@@ -263,7 +263,7 @@ describeWithChromium('Redis in the browser under BASE_PATH=/redis-mastery/', () 
 describeWithChromium('a course without redis-cli blocks', () => {
   test('gets no Run button, no console, no /playground/ page and no engine in its output', () => {
     const files = readdirSync(SITES.other.outDir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
-    expect(files.filter((file) => /\.wasm$|[\\/]playground[\\/]|worker\.|run-button|console\./.test(file))).toEqual([]);
+    expect(files.filter((file) => /\.wasm$|[\\/]playground[\\/]|[\\/](worker|on-first-use|RedisConsole)\./.test(file))).toEqual([]);
     const pages = files.filter((file) => file.endsWith('.html'));
     expect(pages.length).toBeGreaterThan(8);
     expect(pages.filter((file) => /data-redis-use|data-redis-console/.test(readFileSync(file, 'utf8')))).toEqual([]);
@@ -281,7 +281,7 @@ describeWithChromium('the real course in the browser', () => {
     expect(count).toBeGreaterThan(2);
     for (let k = 0; k < count; k++) {
       await figures.nth(k).getByRole('button', { name: 'Run in browser' }).click();
-      await ranPanel(page, figures.nth(k));
+      await ranPanel(figures.nth(k));
     }
     await expect(page.locator('.run-step').count()).resolves.toBeGreaterThan(count);
     await expect(page.locator('.run-step--differs, .run-step--no-reply').allInnerTexts()).resolves.toEqual([]);
