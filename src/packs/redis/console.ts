@@ -1,11 +1,11 @@
 /**
- * The Redis console on the page (RedisConsole.astro; loaded on first use by src/client/redis-console.ts): two
+ * The Redis console on the page (RedisConsole.astro; loaded on first use through src/client/redis.ts): two
  * clients of one in-browser Redis, each with its command line and its log. Replies print as redis-cli prints them;
  * keys live as long as the page. Stop ends a blocking command, or restarts Redis when a script will not end.
  */
 import { startBrowserEngine } from './browser-engine';
 import { el } from './dom';
-import { WorkerEngineError, type WorkerEngine } from './engine/worker-host';
+import type { WorkerEngine } from './engine/worker-host';
 import { CommandHistory, FRESH_PROMPT, INVALID_ARGUMENTS, nextPrompt, promptText, readLine, replyLines, repliesIn, subscriptionsAfter, type PromptState } from './console-model';
 import { clipLines } from './run-report';
 
@@ -110,7 +110,7 @@ class Terminal {
   private submitLine(): void {
     const line = this.input.value;
     this.input.value = '';
-    this.run(line);
+    void this.run(line);
   }
 
   /** A line goes into the box as usual; several run one after another, as redis-cli runs a pasted script, and so does
@@ -157,7 +157,7 @@ class Terminal {
   }
 
   /** Echoes the line and prints its reply when it comes; resolves when it is answered. */
-  run(line: string): Promise<void> {
+  private run(line: string): Promise<void> {
     this.history.add(line);
     const input = readLine(line);
     if (input.kind === 'clear') {
@@ -186,7 +186,7 @@ class Terminal {
           this.subscriptions = subscriptionsAfter(this.subscriptions, replies);
           entry.reply(clipLines(replyLines(words, replies), CLIP), replies.length === 1 && replies[0]?.kind === 'error');
         },
-        (error: unknown) => entry.hint(`No reply: ${error instanceof WorkerEngineError ? error.message : message(error)}.`),
+        (error: unknown) => entry.hint(`No reply: ${message(error)}.`),
       )
       .finally(() => {
         this.inflight.delete(answered);
