@@ -22,7 +22,8 @@ export const EDIT_URL = (settings.editUrl ?? COURSE.editUrl)?.replace(/\/*$/, '/
 export const THEME_INIT_SCRIPT = themeInitScript(storageKeys(COURSE.id).theme);
 
 /**
- * Everything loads from this origin. Scripts are files, except the hashed one-line theme setter; Pagefind needs WebAssembly and a worker;
+ * Everything loads from this origin. Scripts are files, except the hashed one-line theme setter; Pagefind and the in-browser Redis need
+ * WebAssembly (never 'unsafe-eval') and a worker, both from this origin;
  * styles allow inline attributes because Shiki and Mermaid colour tokens and diagrams with them.
  */
 export const CONTENT_SECURITY_POLICY = [
@@ -32,7 +33,7 @@ export const CONTENT_SECURITY_POLICY = [
   "img-src 'self' data:",
   "font-src 'self'",
   "connect-src 'self'",
-  "worker-src 'self' blob:",
+  "worker-src 'self'",
   "object-src 'none'",
   "base-uri 'self'",
   "form-action 'self'",

@@ -8,8 +8,10 @@ import type { ErrorPayload } from 'vite';
 import { COURSE_FILE } from '../course/config';
 import { formatBytes } from '../course/offline-copy';
 import { formatProblem, sortProblems } from '../course/problems';
+import { readCourseFolder } from '../course/folder';
 import { loadCourseConfig } from '../course/read';
 import { settings } from '../env';
+import { packsOfLessons } from '../packs/index';
 import { CourseChecker } from '../lint/cache';
 import { closeSharedMermaidRenderer, sharedMermaidRenderer } from '../markdown/mermaid-renderer';
 import { rehypeCodeBlocks } from '../markdown/rehype-code-blocks';
@@ -20,6 +22,7 @@ import { remarkKnownComponents } from '../markdown/remark-known-components';
 import { remarkLessonFacts } from '../markdown/remark-lesson-facts';
 import { checkLinks, formatBrokenLink } from './link-check';
 import { writeOfflineCopy } from './offline-copy';
+import { packComponentsPlugin } from './pack-components';
 import { writeSearchIndex } from './search-index';
 
 /** External links printed after a build; a very large course prints a count for the rest. */
@@ -34,8 +37,12 @@ export function courseSite(): AstroIntegration {
   return {
     name: 'course-site',
     hooks: {
-      'astro:config:setup': ({ config, updateConfig, addWatchFile }) => {
+      'astro:config:setup': ({ config, updateConfig, addWatchFile, injectRoute }) => {
         const course = loadCourseConfig();
+        // What a pack brings to the site (the Redis console, Run in browser) exists only in a course whose lessons use it;
+        // a pack first used while `npm run dev` runs shows after a restart.
+        const packs = packsOfLessons(readCourseFolder(settings.lessonsDir).files);
+        for (const pack of packs) for (const page of pack.pages ?? []) injectRoute(page);
         // A change to course.yaml restarts the dev server, so every page and the schema see it.
         addWatchFile(resolve(settings.lessonsDir, COURSE_FILE));
         updateConfig({
@@ -47,9 +54,16 @@ export function courseSite(): AstroIntegration {
           // External files only: pages share cached assets and a strict CSP needs no inline script hashes.
           build: { format: 'directory', inlineStylesheets: 'never' },
           vite: {
+            plugins: [packComponentsPlugin(packs)],
             build: { assetsInlineLimit: 0 },
             // Mermaid is only imported by the no-browser fallback; pre-bundling it would stall the dev server's start.
             optimizeDeps: { exclude: ['mermaid'] },
+            // Module workers (the in-browser Redis) are bundled as ES modules, as they are started, and name their assets
+            // as the pages do: the page and the worker then point at one and the same hashed engine file.
+            worker: {
+              format: 'es',
+              rolldownOptions: { output: { entryFileNames: `${config.build.assets}/[name].[hash].js`, assetFileNames: `${config.build.assets}/[name].[hash][extname]` } },
+            },
           },
           markdown: {
             syntaxHighlight: false,

@@ -3,7 +3,7 @@ import { toString } from 'hast-util-to-string';
 import { createHighlighter, type BundledLanguage, type Highlighter } from 'shiki';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { parseCodeMeta } from './code-meta';
+import { parseCodeMeta, type CodeMeta } from './code-meta';
 import { CODE_LANGUAGES } from './languages';
 
 /** Light and dark Shiki themes; CSS switches between them by colour scheme. */
@@ -37,8 +37,16 @@ function languageOf(code: Element): string | undefined {
   return typeof cls === 'string' ? cls.slice('language-'.length) : undefined;
 }
 
-/** Highlights one block and wraps it in a figure with its title, language label and a copy button. */
-export async function renderCodeBlock(source: string, lang: string, meta: string | undefined): Promise<Element> {
+/** What the lesson page learns from its code blocks: the languages it shows (their packs may add to the page). */
+export interface CodeFacts {
+  codeLanguages: string[];
+}
+
+/**
+ * Highlights one block and wraps it in a figure with its title, language label and a copy button; `run` (dataset
+ * names and values) also gives it a "Run in browser" button.
+ */
+export async function renderCodeBlock(source: string, lang: string, meta: string | undefined, run?: Readonly<Record<string, string>>): Promise<Element> {
   const { title, highlight } = parseCodeMeta(meta);
   const shiki = await getHighlighter();
   const language = CODE_LANGUAGES.get(lang);
@@ -59,12 +67,15 @@ export async function renderCodeBlock(source: string, lang: string, meta: string
   const bar: ElementContent[] = [];
   if (title) bar.push(h('span', { className: ['code__title'] }, title));
   bar.push(h('span', { className: ['code__lang'] }, label));
+  // Without JavaScript there is nothing to run it with: js-only hides it then.
+  if (run) bar.push(h('button', { type: 'button', className: ['code__run', 'js-only'], dataRedisUse: 'run' }, 'Run in browser'));
   bar.push(
     h('button', { type: 'button', className: ['code__copy'], hidden: true, dataCopy: '', ariaLabel: `Copy ${label} code` }, 'Copy'),
   );
   // A session transcript's prompt pattern lets Copy take only the commands, with no language code in the browser.
   const prompt = language?.prompt ? { dataPrompt: language.prompt.source } : {};
-  return h('figure', { className: ['code'], dataLang: lang, ...prompt }, [h('figcaption', { className: ['code__bar'] }, bar), pre]);
+  const runData = Object.fromEntries(Object.entries(run ?? {}).map(([name, value]) => [`data${name[0]?.toUpperCase() ?? ''}${name.slice(1)}`, value]));
+  return h('figure', { className: ['code'], dataLang: lang, ...prompt, ...runData }, [h('figcaption', { className: ['code__bar'] }, bar), pre]);
 }
 
 function h(tagName: string, properties: Element['properties'], children: string | ElementContent[]): Element {
@@ -79,7 +90,7 @@ function h(tagName: string, properties: Element['properties'], children: string 
 /** Rehype plugin: every fenced block except diagrams becomes a highlighted, labelled figure. */
 export function rehypeCodeBlocks() {
   return async (tree: Root, file: VFile) => {
-    const jobs: Promise<void>[] = [];
+    const blocks: { parent: { children: unknown[] }; index: number; lang: string; meta: string | undefined; code: Element }[] = [];
     visit(tree, 'element', (node, index, parent) => {
       if (node.tagName !== 'pre' || !parent || index === undefined) return;
       const code = node.children.find((c): c is Element => c.type === 'element' && c.tagName === 'code');
@@ -93,13 +104,31 @@ export function rehypeCodeBlocks() {
         );
       }
       const meta = typeof code.properties.metastring === 'string' ? code.properties.metastring : undefined;
-      jobs.push(
-        renderCodeBlock(toString(code), lang, meta).then((figure) => {
-          parent.children[index] = figure;
-        }),
-      );
+      blocks.push({ parent, index, lang, meta, code });
       return 'skip';
     });
-    await Promise.all(jobs);
+    const astro = (file.data.astro ??= {}) as { frontmatter?: Record<string, unknown> };
+    const frontmatter = (astro.frontmatter ??= {});
+    const runs = runAttributesOf(blocks, frontmatter);
+    await Promise.all(
+      blocks.map(async (block, k) => {
+        block.parent.children[block.index] = await renderCodeBlock(toString(block.code), block.lang, block.meta, runs[k]);
+      }),
+    );
+    const facts: CodeFacts = { codeLanguages: [...new Set(blocks.map((block) => block.lang))] };
+    Object.assign(frontmatter, facts);
   };
+}
+
+/** Asks each language that can run blocks in the browser about all of the page's blocks in it at once (a block may continue another). */
+function runAttributesOf(blocks: readonly { lang: string; meta: string | undefined }[], frontmatter: Readonly<Record<string, unknown>>): (Readonly<Record<string, string>> | undefined)[] {
+  const runs: (Readonly<Record<string, string>> | undefined)[] = blocks.map(() => undefined);
+  for (const lang of new Set(blocks.map((block) => block.lang))) {
+    const browserRun = CODE_LANGUAGES.get(lang)?.browserRun;
+    if (!browserRun) continue;
+    const at = blocks.flatMap((block, k) => (block.lang === lang ? [k] : []));
+    const metas: CodeMeta[] = at.map((k) => parseCodeMeta(blocks[k]!.meta));
+    browserRun(metas, frontmatter).forEach((run, j) => (runs[at[j]!] = run));
+  }
+  return runs;
 }

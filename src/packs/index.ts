@@ -22,6 +22,14 @@ export function packsUsing(langs: Iterable<string>, packs: readonly Pack[] = PAC
   return packs.filter((pack) => pack.languages.some((l) => used.has(l.id)));
 }
 
+// A fence's opening line and its language word; enough to tell, before the build, which packs a course uses.
+const FENCE_OPENING = /^[ \t>]*(?:`{3,}|~{3,})[ \t]*([^\s`{]+)/gm;
+
+/** The packs the lessons use, read from their fences' opening lines (no full parse: the build has not started yet). */
+export function packsOfLessons(lessons: readonly { raw: string }[], packs: readonly Pack[] = PACKS): Pack[] {
+  return packsUsing(lessons.flatMap((lesson) => [...lesson.raw.matchAll(FENCE_OPENING)].map((match) => match[1] ?? '')), packs);
+}
+
 /** The frontmatter fields every pack adds to the lesson schema (all optional). */
 export function packFrontmatter(packs: readonly Pack[] = PACKS): FrontmatterFields {
   return Object.assign({}, ...packs.map((pack) => pack.frontmatter ?? {}));

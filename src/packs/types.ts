@@ -2,6 +2,7 @@ import type { LanguageRegistration } from 'shiki';
 import type { z } from 'astro/zod';
 import type { Settings } from '../env';
 import type { Fence } from '../course/lesson-source';
+import type { CodeMeta } from '../markdown/code-meta';
 import type { Problem } from '../course/problems';
 
 /**
@@ -19,6 +20,20 @@ export interface Pack {
   lessonNote?(data: Readonly<Record<string, unknown>>): string | undefined;
   /** Loaded by `npm run verify:snippets` only when a lesson has a fence of one of the pack's languages. */
   verifier?: () => Promise<SnippetVerifier>;
+  /** Pages the site gets when a lesson uses the pack, e.g. the Redis console at `/playground/`. */
+  pages?: readonly PackPage[];
+  /**
+   * An Astro component that closes a lesson with one of the pack's fences (the Redis console, whose script also reveals
+   * the Run buttons), by file, so that a course without the pack never bundles it.
+   */
+  lessonEnd?: URL;
+}
+
+/** A page a pack adds to the site: its path under the base, and the `.astro` file that renders it. */
+export interface PackPage {
+  /** e.g. `/playground` */
+  pattern: string;
+  entrypoint: URL;
 }
 
 /** A fence language: how it is labelled, highlighted and copied. */
@@ -36,6 +51,12 @@ export interface PackLanguage {
    * Copy then takes only the commands, and the prompt is not selectable.
    */
   prompt?: RegExp;
+  /**
+   * For blocks a learner can run in the browser: given the lesson's fences of this language in order and its
+   * frontmatter, the data attributes of each block's figure by dataset name (`runAfter` is `data-run-after`; it
+   * then gets a "Run in browser" button), or undefined for a block that cannot run there.
+   */
+  browserRun?(fences: readonly CodeMeta[], frontmatter: Readonly<Record<string, unknown>>): (Readonly<Record<string, string>> | undefined)[];
 }
 
 /** One lesson as a verifier sees it: its fences of the verifier's languages and its frontmatter. */

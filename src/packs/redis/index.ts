@@ -1,13 +1,15 @@
 import { z } from 'astro/zod';
 import type { Pack } from '../types';
 import { REDIS_CLI_PROMPT, redisCliGrammar } from './grammar';
+import { runAttributes } from './run-attributes';
+import { PLAYGROUND_PATH } from './runnable';
 
 const VERSION = /^\d+\.\d+(\.\d+)?$/;
 
-/** Redis: highlighted, copyable redis-cli sessions, checked against a real redis-server. */
+/** Redis: highlighted, copyable redis-cli sessions, checked against a real redis-server and runnable in the browser. */
 export const redisPack: Pack = {
   name: 'redis',
-  languages: [{ id: 'redis-cli', label: 'redis-cli', grammar: redisCliGrammar, prompt: REDIS_CLI_PROMPT }],
+  languages: [{ id: 'redis-cli', label: 'redis-cli', grammar: redisCliGrammar, prompt: REDIS_CLI_PROMPT, browserRun: runAttributes }],
   frontmatter: {
     /** Lowest Redis version the lesson's commands need, e.g. `7.2`; its sessions are checked on a server at least that new. */
     redisVersion: z
@@ -17,4 +19,6 @@ export const redisPack: Pack = {
   },
   lessonNote: (data) => (typeof data['redisVersion'] === 'string' ? `Redis ${data['redisVersion']}+` : undefined),
   verifier: async () => (await import('./verify/verifier')).redisVerifier(),
+  pages: [{ pattern: `/${PLAYGROUND_PATH}`, entrypoint: new URL('./playground.astro', import.meta.url) }],
+  lessonEnd: new URL('../../components/RedisConsole.astro', import.meta.url),
 };

@@ -128,7 +128,8 @@ async function compileModule(options: RedisEngineOptions): Promise<WebAssembly.M
     const bytes = options.wasmBinary instanceof Uint8Array ? options.wasmBinary : new Uint8Array(options.wasmBinary);
     return WebAssembly.compile(bytes as Uint8Array<ArrayBuffer>);
   }
-  const url = options.locateFile ? options.locateFile(WASM_FILE) : new URL(`./artifacts/${WASM_FILE}`, import.meta.url).href;
+  // The site passes locateFile; the bundler must not copy every file of artifacts/ for this fallback.
+  const url = options.locateFile ? options.locateFile(WASM_FILE) : new URL(/* @vite-ignore */ `./artifacts/${WASM_FILE}`, import.meta.url).href;
   if (typeof WebAssembly.compileStreaming === 'function') {
     try {
       return await WebAssembly.compileStreaming(fetch(url));

@@ -59,6 +59,8 @@ interface Waiter {
 export function createWorkerEngine(options: WorkerEngineOptions): WorkerEngine {
   let worker: WorkerLike | null = null;
   let readyPromise: Promise<string> | null = null;
+  /** Rejects the start under way, so that a stop() while the engine loads does not leave ready() and commands waiting. */
+  let abortStart: ((error: WorkerEngineError) => void) | null = null;
   let nextId = 1;
   let disposed = false;
   const waiters = new Map<number, Waiter>();
@@ -75,6 +77,7 @@ export function createWorkerEngine(options: WorkerEngineOptions): WorkerEngine {
     const current = options.createWorker();
     worker = current;
     readyPromise = new Promise<string>((resolve, reject) => {
+      abortStart = reject;
       current.addEventListener('message', (event) => {
         if (worker !== current) return;
         const data = event.data;
@@ -156,6 +159,7 @@ export function createWorkerEngine(options: WorkerEngineOptions): WorkerEngine {
       worker.terminate();
       worker = null;
       readyPromise = null;
+      abortStart?.(new WorkerEngineError('stopped', 'stopped: the engine was restarted and its data is gone'));
       rejectAll('stopped', 'stopped: the engine was restarted and its data is gone');
       for (const done of resets.values()) done();
       resets.clear();
@@ -166,6 +170,7 @@ export function createWorkerEngine(options: WorkerEngineOptions): WorkerEngine {
       worker?.terminate();
       worker = null;
       readyPromise = null;
+      abortStart?.(new WorkerEngineError('unavailable', 'the engine was disposed'));
       rejectAll('unavailable', 'the engine was disposed');
     },
   };

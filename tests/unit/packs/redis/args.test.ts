@@ -23,6 +23,12 @@ describe('splitting a redis-cli command line', () => {
     expect(splitArgsText(line)).toEqual(expected);
   });
 
+  it('keeps a 10 MB argument whole, quoted or not', () => {
+    const value = 'x'.repeat(10 * 1024 * 1024);
+    expect(splitArgs(`SET big ${value}`)[2]?.length).toBe(value.length);
+    expect(splitArgs(`SET big "${value}\\n"`)[2]?.length).toBe(value.length + 1);
+  });
+
   it('keeps bytes that are not UTF-8', () => {
     expect(splitArgs('SET k "\\xff\\x00"')[2]).toEqual(Uint8Array.from([0xff, 0x00]));
   });

@@ -36,6 +36,7 @@ describe('formatting a reply like redis-cli', () => {
   it('escapes quotes, backslashes, control characters and non-ASCII bytes', () => {
     expect(quoteBulk(Buffer.from('a"b\\c\nd\re\tf\u0007\u0008\u0000\u007f'))).toBe('"a\\"b\\\\c\\nd\\re\\tf\\a\\b\\x00\\x7f"');
     expect(quoteBulk(Buffer.from('é'))).toBe('"\\xc3\\xa9"');
+    expect(quoteBulk(Buffer.from(`${'y'.repeat(100_000)}\n`))).toBe(`"${'y'.repeat(100_000)}\\n"`);
   });
 
   it.each([

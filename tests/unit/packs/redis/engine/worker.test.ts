@@ -145,6 +145,16 @@ describe('the page side (worker-host)', () => {
     expect(text(await host.send('a', ['GET', 'k']))).toBe('$-1\r\n');
   });
 
+  it('stop() while the engine is still loading rejects ready() and the commands that wait for it', async () => {
+    host = createWorkerEngine({ createWorker: () => new FakeWorker(), wasmUrl: 'x' });
+    const ready = host.ready();
+    const command = host.send('a', ['PING']);
+    host.stop();
+    await expect(ready).rejects.toMatchObject({ kind: 'stopped' });
+    await expect(command).rejects.toMatchObject({ kind: 'stopped' });
+    expect(text(await host.send('a', ['PING']))).toBe('+PONG\r\n');
+  });
+
   it('reset() empties the server in the same worker', async () => {
     const restarts: string[] = [];
     host = createWorkerEngine({ createWorker: () => new FakeWorker(), wasmUrl: 'x', onRestart: (why) => restarts.push(why) });

@@ -1,0 +1,73 @@
+/**
+ * Which redis-cli blocks a learner can run in the browser, on the in-browser engine (engine/), and which earlier
+ * block a `continue` block needs first. Pure: the build decides with it, the differential test runs what it allows.
+ */
+import type { CodeMeta } from '../../markdown/code-meta';
+
+/** The console's own page, inside the site (the lesson consoles link to it). */
+export const PLAYGROUND_PATH = 'playground';
+
+/** The Redis inside engine/artifacts (VERSION.json's `redis`; a unit test keeps the two equal). */
+export const ENGINE_REDIS_VERSION = '7.2.6';
+
+/** Fence attributes that ask for something one in-browser server cannot give: a reason not to run, replicas or a cluster, a server set up apart. */
+const NEEDS_MORE_THAN_ONE_SERVER = ['skip', 'topology', 'server'] as const;
+
+export type BrowserRun =
+  /** `after`: index of the block it continues, run first on the same data; undefined when it starts from an empty server. */
+  | { runnable: true; after: number | undefined }
+  | { runnable: false; why: string };
+
+/** Numeric comparison of dotted versions, missing parts as 0: atMost('7.2', '7.2.6') is true. */
+export function atMost(version: string, limit: string): boolean {
+  const a = version.split('.').map(Number);
+  const b = limit.split('.').map(Number);
+  for (let k = 0; k < Math.max(a.length, b.length); k++) {
+    const diff = (a[k] ?? 0) - (b[k] ?? 0);
+    if (diff !== 0) return diff < 0;
+  }
+  return true;
+}
+
+/** One block on its own: its attributes and the version it needs (`redis="…"`, else the lesson's `redisVersion`). */
+export function blockRunsInBrowser(attributes: CodeMeta['attributes'], lessonVersion: unknown): { runnable: true } | { runnable: false; why: string } {
+  const needs = NEEDS_MORE_THAN_ONE_SERVER.find((name) => attributes.has(name));
+  if (needs !== undefined) return { runnable: false, why: `has ${needs}=` };
+  const own = attributes.get('redis');
+  const version = typeof own === 'string' ? own : typeof lessonVersion === 'string' ? lessonVersion : undefined;
+  if (own === true) return { runnable: false, why: 'redis= names no version' };
+  if (version !== undefined && !atMost(version, ENGINE_REDIS_VERSION)) return { runnable: false, why: `needs Redis ${version}; the browser has ${ENGINE_REDIS_VERSION}` };
+  return { runnable: true };
+}
+
+/**
+ * Every redis-cli block of a lesson, in order. A `continue` block keeps the data of the last block before it that
+ * runs (blocks with `skip` never run), so it runs in the browser only when that block does too.
+ */
+export function browserRuns(blocks: readonly Pick<CodeMeta, 'attributes'>[], lessonVersion: unknown): BrowserRun[] {
+  const runs: BrowserRun[] = [];
+  let previous: number | undefined;
+  blocks.forEach(({ attributes }, k) => {
+    const own = blockRunsInBrowser(attributes, lessonVersion);
+    let run: BrowserRun = own.runnable ? { runnable: true, after: undefined } : own;
+    if (run.runnable && attributes.has('continue') && previous !== undefined) {
+      const before = runs[previous]!;
+      run = before.runnable ? { runnable: true, after: previous } : { runnable: false, why: `continues a block that cannot run in the browser (${before.why})` };
+    }
+    runs.push(run);
+    if (!attributes.has('skip')) previous = k;
+  });
+  return runs;
+}
+
+/** The blocks to run, in order, for block `k`: the blocks it continues, then itself. */
+export function chainOf(runs: readonly BrowserRun[], k: number): number[] {
+  const chain: number[] = [];
+  for (let at: number | undefined = k; at !== undefined; ) {
+    const run: BrowserRun | undefined = runs[at];
+    if (!run?.runnable) break;
+    chain.unshift(at);
+    at = run.after;
+  }
+  return chain;
+}

@@ -1,0 +1,127 @@
+/**
+ * Every redis-cli block of the real lessons that the browser can run (runnable.ts), run the way the Run button runs
+ * it, on the in-browser engine and on a native redis-server 7.2.6, with the replies printed as redis-cli prints them.
+ * A reply may differ only where the lesson says it varies (both servers then match the lesson), or in the documented
+ * way of platform.ts, which is listed; anything else fails with the lesson, the line and both replies.
+ *
+ * The native server is REDIS_SERVERS' 7.2 entry, else REDIS_SERVER; without a 7.2.6 the suite is skipped with a
+ * notice, and fails under CI=true.
+ */
+import { execFileSync } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lessonFiles } from '../../../../src/course/folder';
+import { parseLessonSource } from '../../../../src/course/lesson-source';
+import { settings } from '../../../../src/env';
+import type { RedisEngine } from '../../../../src/packs/redis/engine/engine';
+import { createNodeRedisEngine } from '../../../../src/packs/redis/engine/node';
+import { platformDifference } from '../../../../src/packs/redis/platform';
+import { browserRuns, chainOf, ENGINE_REDIS_VERSION } from '../../../../src/packs/redis/runnable';
+import { toSessionBlock } from '../../../../src/packs/redis/session';
+import { bytesClient, compileVary, runBlocks, type SessionTarget, type StepRun } from '../../../../src/packs/redis/session-run';
+import { RedisServer } from '../../../../src/packs/redis/verify/server';
+import { splitArgsText } from '../../../../src/packs/redis/args';
+
+/** REDIS_SERVERS' `7.2=…` entry, else REDIS_SERVER, when it is the engine's version. */
+function nativeServer(): { path: string | undefined; problem: string } {
+  const listed = (settings.redisServers ?? '')
+    .split(',')
+    .map((entry) => entry.split('='))
+    .find(([version]) => version?.trim() === '7.2')?.[1]
+    ?.trim();
+  const path = listed ?? settings.redisServer;
+  if (path === undefined) return { path, problem: `set REDIS_SERVERS=7.2=/path/to/redis-server or REDIS_SERVER to a redis-server ${ENGINE_REDIS_VERSION}` };
+  let version = '';
+  try {
+    version = /v=(\S+)/.exec(execFileSync(path, ['--version'], { encoding: 'utf8' }))?.[1] ?? '';
+  } catch {
+    return { path: undefined, problem: `${path} does not run: point REDIS_SERVERS or REDIS_SERVER at a redis-server ${ENGINE_REDIS_VERSION}` };
+  }
+  if (version !== ENGINE_REDIS_VERSION) return { path: undefined, problem: `${path} is Redis ${version}; the engine is ${ENGINE_REDIS_VERSION}, so point REDIS_SERVERS=7.2=… at that version` };
+  return { path, problem: '' };
+}
+
+const ok = (run: StepRun | undefined) => run?.outcome.kind === 'same' || run?.outcome.kind === 'varies';
+const shown = (lines: readonly string[]) => (lines.length === 0 ? '(nothing)' : lines.map((line) => `\n      ${line}`).join(''));
+
+/** How the engine's reply stands next to the native one; undefined when they agree. */
+function difference(native: StepRun, engine: StepRun | undefined): 'platform' | 'difference' | undefined {
+  if (engine && engine.actual.join('\n') === native.actual.join('\n') && engine.outcome.kind === native.outcome.kind) return undefined;
+  // Both match the lesson, through the variations it declares (a TTL counting down, a generated ID, vary="…", ...).
+  if (ok(native) && ok(engine)) return undefined;
+  if (ok(native) && engine?.outcome.kind === 'platform') return 'platform';
+  if (engine && platformDifference(splitArgsText(native.step.command), native.actual, engine.actual)) return 'platform';
+  return 'difference';
+}
+
+const { path: serverPath, problem } = nativeServer();
+
+if (serverPath === undefined) {
+  if (settings.ci) {
+    describe('the lessons in the browser vs native redis-server', () => {
+      it(`needs redis-server ${ENGINE_REDIS_VERSION}`, () => {
+        throw new Error(`${problem} (CI=true, so the differential run may not be skipped)`);
+      });
+    });
+  } else {
+    console.warn(`Skipping the lessons' browser-vs-native differential run: ${problem}.`);
+    describe.skip('the lessons in the browser vs native redis-server', () => {
+      it('runs every browser-runnable block on both', () => {});
+    });
+  }
+} else {
+  describe('the lessons in the browser vs native redis-server', () => {
+    let engine: RedisEngine;
+    beforeAll(async () => {
+      engine = await createNodeRedisEngine();
+    });
+    afterAll(() => engine?.close());
+
+    it('answers every command of every block the browser can run as native Redis does', { timeout: 600_000 }, async () => {
+      const differences: string[] = [];
+      const labelled: string[] = [];
+      let steps = 0;
+      for (const lesson of lessonFiles([], settings.lessonsDir).map((file) => parseLessonSource(file.file, file.raw))) {
+        const blocks = lesson.fences.filter((fence) => fence.lang === 'redis-cli').map(toSessionBlock);
+        const runs = browserRuns(blocks.map((block) => block.meta), lesson.values['redisVersion']);
+        // Only the last block of each chain: running it runs the blocks it continues first, as the Run button does.
+        const ends = runs.flatMap((run, k) => (run.runnable && !runs.some((later) => later.runnable && later.after === k) ? [k] : []));
+        if (ends.length === 0) continue;
+        const server = await RedisServer.start(serverPath);
+        try {
+          for (const end of ends) {
+            const chain = chainOf(runs, end).map((k) => ({ block: blocks[k]!, vary: compileVary(blocks[k]!.meta.attributes.get('vary')) }));
+            await Promise.all([server.reset(), engine.reset()]);
+            const native: SessionTarget = {
+              open: async () => {
+                const connection = await server.connect();
+                return { send: (args) => connection.command(args), close: () => connection.close() };
+              },
+            };
+            const inBrowser: SessionTarget = {
+              open: async () => {
+                const client = engine.newClient();
+                return bytesClient((args) => client.send(args), () => client.close());
+              },
+            };
+            const [fromNative, fromEngine] = await Promise.all([runBlocks(chain, native), runBlocks(chain, inBrowser)]);
+            fromNative.forEach((nativeSteps, b) =>
+              nativeSteps.forEach((nativeStep, s) => {
+                steps++;
+                const engineStep = fromEngine[b]?.[s];
+                const where = `${lesson.file}:${nativeStep.step.line} ${nativeStep.step.command}`;
+                const kind = difference(nativeStep, engineStep);
+                if (kind === 'platform') labelled.push(`${where} — ${engineStep?.outcome.kind === 'platform' ? engineStep.outcome.label : 'platform'}`);
+                if (kind === 'difference') differences.push(`${where}\n  native:${shown(nativeStep.actual)}\n  engine:${shown(engineStep?.actual ?? [])}`);
+              }),
+            );
+          }
+        } finally {
+          await server.stop();
+        }
+      }
+      console.info(`${steps} commands run on both; ${labelled.length} labelled as documented platform differences:\n  ${labelled.join('\n  ')}`);
+      expect(steps).toBeGreaterThan(0);
+      expect(differences).toEqual([]);
+    });
+  });
+}

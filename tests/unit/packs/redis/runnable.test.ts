@@ -1,0 +1,74 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseCodeMeta } from '../../../../src/markdown/code-meta';
+import { atMost, blockRunsInBrowser, browserRuns, chainOf, ENGINE_REDIS_VERSION } from '../../../../src/packs/redis/runnable';
+
+const attributes = (meta: string) => parseCodeMeta(meta).attributes;
+
+describe('which redis-cli blocks run in the browser', () => {
+  it.each<[string, string, unknown, boolean]>([
+    ['a plain block', '', undefined, true],
+    ['a block of a lesson for 7.2', '', '7.2', true],
+    ['a block of a lesson for 7.2.4', '', '7.2.4', true],
+    ['a block that asks for 7.2', 'redis="7.2"', undefined, true],
+    ['a block with vary and continue', 'continue vary="\\d+"', '7.2', true],
+    ['a skipped block', 'skip="needs a cluster"', undefined, false],
+    ['a block that needs a topology', 'topology="primary+replica"', undefined, false],
+    ['a block that needs its own server', 'server="--maxmemory 1mb"', undefined, false],
+    ['a block that asks for 7.4', 'redis="7.4"', '7.2', false],
+    ['a block of a lesson for 7.4', '', '7.4', false],
+    ['a block of a lesson for 7.2.7', '', '7.2.7', false],
+    ['a 7.2 block in a lesson for 7.4: the block says what it needs', 'redis="7.2"', '7.4', true],
+    ['a block with redis= and no version', 'redis', undefined, false],
+  ])('%s', (_name, meta, lessonVersion, runnable) => {
+    expect(blockRunsInBrowser(attributes(meta), lessonVersion).runnable).toBe(runnable);
+  });
+
+  it('says why a block cannot run', () => {
+    expect(blockRunsInBrowser(attributes('redis="7.4"'), undefined)).toEqual({ runnable: false, why: `needs Redis 7.4; the browser has ${ENGINE_REDIS_VERSION}` });
+    expect(blockRunsInBrowser(attributes('skip="needs a cluster"'), undefined)).toEqual({ runnable: false, why: 'has skip=' });
+  });
+
+  it.each<[string, string, boolean]>([
+    ['7.2', '7.2.6', true],
+    ['7.2.6', '7.2.6', true],
+    ['7.2.7', '7.2.6', false],
+    ['7.10', '7.2.6', false],
+    ['6', '7.2.6', true],
+  ])('compares %s with %s as versions', (version, limit, expected) => {
+    expect(atMost(version, limit)).toBe(expected);
+  });
+
+  it('is the version the engine was built from', () => {
+    const built = JSON.parse(readFileSync('src/packs/redis/engine/artifacts/VERSION.json', 'utf8')) as { redis: string };
+    expect(built.redis).toBe(ENGINE_REDIS_VERSION);
+  });
+});
+
+describe('continue blocks', () => {
+  const runsOf = (...metas: string[]) => browserRuns(metas.map((meta) => parseCodeMeta(meta)), '7.2');
+
+  it('run after the block they continue, and that one after its own', () => {
+    const runs = runsOf('', 'continue', 'continue', '');
+    expect(runs).toEqual([
+      { runnable: true, after: undefined },
+      { runnable: true, after: 0 },
+      { runnable: true, after: 1 },
+      { runnable: true, after: undefined },
+    ]);
+    expect(chainOf(runs, 2)).toEqual([0, 1, 2]);
+    expect(chainOf(runs, 3)).toEqual([3]);
+  });
+
+  it('continue the last block that runs, passing over skipped blocks as the verifier does', () => {
+    expect(runsOf('', 'skip="two clients"', 'continue')[2]).toEqual({ runnable: true, after: 0 });
+  });
+
+  it('cannot run in the browser when the block they continue cannot', () => {
+    expect(runsOf('redis="7.4"', 'continue')[1]).toEqual({ runnable: false, why: 'continues a block that cannot run in the browser (needs Redis 7.4; the browser has 7.2.6)' });
+  });
+
+  it('start from an empty server when nothing ran before them', () => {
+    expect(runsOf('continue')[0]).toEqual({ runnable: true, after: undefined });
+  });
+});
