@@ -10,7 +10,7 @@ import { formatProblem, sortProblems } from '../course/problems';
 import { loadCourseConfig } from '../course/read';
 import { settings } from '../env';
 import { CourseChecker } from '../lint/cache';
-import { closeSharedMermaidRenderer, sharedMermaidRenderer } from '../markdown/mermaid-renderer';
+import { closeSharedMermaidRenderer, prefetchCourseDiagrams, sharedMermaidRenderer } from '../markdown/mermaid-renderer';
 import { rehypeCodeBlocks } from '../markdown/rehype-code-blocks';
 import { rehypeDiagrams } from '../markdown/rehype-diagrams';
 import { rehypeTables } from '../markdown/rehype-tables';
@@ -32,8 +32,10 @@ export function courseSite(): AstroIntegration {
   return {
     name: 'course-site',
     hooks: {
-      'astro:config:setup': ({ config, updateConfig, addWatchFile }) => {
+      'astro:config:setup': ({ config, command, updateConfig, addWatchFile, logger }) => {
         const course = loadCourseConfig();
+        // Diagrams render in the browser while Astro starts, syncs content and compiles MDX; lessons then find them done.
+        if (command === 'build') prefetchCourseDiagrams(settings.lessonsDir, settings.diagramCacheDir, (m) => logger.warn(m));
         // A change to course.yaml restarts the dev server, so every page and the schema see it.
         addWatchFile(resolve(settings.lessonsDir, COURSE_FILE));
         updateConfig({
