@@ -24,9 +24,12 @@ export class DiagramSyntaxError extends Error {
   }
 }
 
-/** Key of the on-disk cache: the diagram, the Mermaid version and our configuration (theme sentinels included). */
+/** Raised whenever what is done to Mermaid's SVG changes, so that SVGs cached before are drawn again. */
+const OUTPUT_VERSION = 2;
+
+/** Key of the on-disk cache: the diagram, the Mermaid version, our configuration (theme sentinels included) and output. */
 export function diagramKey(source: string): string {
-  return createHash('sha256').update(`${MERMAID_VERSION}\n${JSON.stringify(MERMAID_CONFIG)}\n${source}`).digest('hex').slice(0, 16);
+  return createHash('sha256').update(`${MERMAID_VERSION}\n${OUTPUT_VERSION}\n${JSON.stringify(MERMAID_CONFIG)}\n${source}`).digest('hex').slice(0, 16);
 }
 
 /** Reads Mermaid's "Parse error on line N" (or "line: N") out of its message. */
@@ -150,7 +153,7 @@ export class MermaidRenderer {
           job.reject(new DiagramSyntaxError(outcome.error, parseErrorLine(outcome.error)));
           return;
         }
-        const svg = themeDiagram(outcome.svg);
+        const svg = themeDiagram(withOwnParticipantNumbers(outcome.svg));
         writeFileSync(join(this.cacheDir, `${job.key}.svg`), svg);
         this.stats.rendered++;
         job.resolve(svg);
@@ -185,12 +188,28 @@ export class MermaidRenderer {
   }
 }
 
-/** One round trip: the page renders each diagram in turn; `render` parses too, so a syntax error is that diagram's outcome. */
+/**
+ * Sequence diagrams number their participants with a counter that runs on across every diagram a page draws:
+ * numbered from 0 in each diagram, an SVG no longer depends on what was drawn before it.
+ */
+export function withOwnParticipantNumbers(svg: string): string {
+  const numbers = [...svg.matchAll(/\bactor(\d+)/g)].map((m) => Number(m[1]));
+  if (numbers.length === 0) return svg;
+  const first = Math.min(...numbers);
+  return svg.replace(/\b(actor|root-)(\d+)/g, (_, name: string, n: string) => `${name}${Number(n) - first}`);
+}
+
+/**
+ * One round trip: the page renders each diagram in turn; `render` parses too, so a syntax error is that diagram's
+ * outcome. Layouts that jitter draw from Math.random, seeded per diagram so that a diagram is drawn the same every time.
+ */
 function renderBatch(page: Page, batch: readonly Job[]): Promise<Outcome[]> {
   return page.evaluate(async (jobs) => {
     const mermaid = (globalThis as unknown as { mermaid: MermaidApi }).mermaid;
     const outcomes: Outcome[] = [];
-    for (const { id, source } of jobs) {
+    for (const { id, source, seed } of jobs) {
+      let state = seed;
+      Math.random = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 4294967296;
       try {
         outcomes.push({ svg: (await mermaid.render(id, source)).svg });
       } catch (error) {
@@ -199,7 +218,7 @@ function renderBatch(page: Page, batch: readonly Job[]): Promise<Outcome[]> {
       }
     }
     return outcomes;
-  }, batch.map((job) => ({ id: `mermaid-${job.key}`, source: job.source })));
+  }, batch.map((job) => ({ id: `mermaid-${job.key}`, source: job.source, seed: parseInt(job.key.slice(0, 8), 16) })));
 }
 
 interface MermaidApi {

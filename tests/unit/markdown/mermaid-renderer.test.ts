@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
 import { lessonFiles } from '../../../src/course/folder';
 import { diagramSources } from '../../../src/markdown/diagram-sources';
-import { DiagramSyntaxError, MermaidRenderer, parseErrorLine } from '../../../src/markdown/mermaid-renderer';
+import { DiagramSyntaxError, MermaidRenderer, parseErrorLine, withOwnParticipantNumbers } from '../../../src/markdown/mermaid-renderer';
 import { chromiumPath, describeWithChromium } from '../../support/chromium';
 
 test.each([
@@ -13,6 +13,13 @@ test.each([
   ['something else', undefined],
 ])('reads the line out of %j', (message, line) => {
   expect(parseErrorLine(message)).toBe(line);
+});
+
+test.each([
+  ['numbers participants from 0', '<line id="actor7"/><g id="root-7"/><line id="actor8" class="actor-line"/><g id="root-8"/>', '<line id="actor0"/><g id="root-0"/><line id="actor1" class="actor-line"/><g id="root-1"/>'],
+  ['leaves a diagram without participants alone', '<g id="root-3" class="actor-man"/>', '<g id="root-3" class="actor-man"/>'],
+])('%s', (_name, svg, expected) => {
+  expect(withOwnParticipantNumbers(svg)).toBe(expected);
 });
 
 /** A diagram of each kind a lesson may draw beyond the course's flowcharts, sequences and states, with their less common parts. */
@@ -64,11 +71,12 @@ describeWithChromium('rendering diagrams in Chromium', () => {
   });
 
   test('draws the same SVG whatever was drawn before it in the page, so builds are byte-identical', { timeout: 120_000 }, async () => {
-    const [a, b] = ['flowchart LR\n  A --> B --> C', 'sequenceDiagram\n  A->>B: hi'];
+    const [a, b] = ['stateDiagram-v2\n  [*] --> Idle\n  Idle --> Busy: work\n  Busy --> [*]', 'sequenceDiagram\n  A->>B: hi\n  B-->>A: ok'];
     const other = new MermaidRenderer(mkdtempSync(join(tmpdir(), 'diagrams-')), chromiumPath!);
     try {
-      const first = await Promise.all([renderer.render(a), renderer.render(b)]);
-      const second = await other.render(b).then(async (bFirst) => [await other.render(a), bFirst]);
+      await renderer.render('sequenceDiagram\n  Earlier->>Diagram: drawn first');
+      const first = [await renderer.render(a), await renderer.render(b)];
+      const second = [await other.render(b), await other.render(a)].reverse();
       expect(second).toEqual(first);
     } finally {
       await other.close();
