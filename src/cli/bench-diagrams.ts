@@ -1,6 +1,6 @@
 /**
- * `npm run bench:diagrams [-- --sizes 42,500] [--no-build]`: what diagrams cost. For the real course and for synthetic
- * courses of each size (one diagram a lesson) it prints the diagram stage alone (cold: empty cache, browser launch
+ * `npm run bench:diagrams [-- --sizes course,42,500] [--no-build]`: what diagrams cost. For the real course (`course`)
+ * and for synthetic courses of each size (one diagram a lesson) it prints the diagram stage alone (cold: empty cache, browser launch
  * included; warm: from the cache), then the build with diagrams rendered at build against the same build with
  * MERMAID_RENDER=client (the difference is what diagrams add to the build) and the lesson pages' HTML gzip.
  * It prints figures; it asserts nothing.
@@ -78,7 +78,7 @@ const ms = (seconds: number, count: number) => `${((seconds * 1000) / count).toF
 export const main: CliMain = async (args, io) => {
   const { values } = parseArgs({
     args,
-    options: { sizes: { type: 'string', default: '42,500' }, 'no-build': { type: 'boolean', default: false }, stage: { type: 'string' }, cache: { type: 'string' } },
+    options: { sizes: { type: 'string', default: 'course,42,500' }, 'no-build': { type: 'boolean', default: false }, stage: { type: 'string' }, cache: { type: 'string' } },
   });
   if (values.stage && values.cache) {
     // One measured run, in its own process (see stageSeconds).
@@ -87,14 +87,16 @@ export const main: CliMain = async (args, io) => {
     return 0;
   }
   if (!findChromium(settings)) throw new UserError('bench:diagrams needs Chromium to render diagrams at build time: install `chromium` or set CHROME_PATH.');
-  const sizes = values.sizes.split(',').map(Number);
-  if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new UserError(`--sizes takes lesson counts separated by commas, e.g. --sizes 42,500 (got "${values.sizes}").`);
+  const sizes = values.sizes.split(',').map((size) => (size === 'course' ? size : Number(size)));
+  if (sizes.some((n) => n !== 'course' && (!Number.isInteger(n) || n < 1))) {
+    throw new UserError(`--sizes takes \`course\` and lesson counts separated by commas, e.g. --sizes course,42,500 (got "${values.sizes}").`, 2);
+  }
 
   const rows: string[][] = [];
-  for (const make of [() => realCourse(), ...sizes.map((size) => (work: string) => syntheticSubject(size, work))]) {
+  for (const size of sizes) {
     const work = mkdtempSync(join(tmpdir(), 'bench-diagrams-'));
     try {
-      const subject = make(work);
+      const subject = size === 'course' ? realCourse() : syntheticSubject(size, work);
       const count = subject.diagrams.flat().length;
       const stage = stageSeconds(subject, work);
       const row = [subject.name, String(count), `${stage.cold.toFixed(1)} s`, ms(stage.cold, count), ms(stage.warm, count)];
