@@ -13,7 +13,7 @@ import { loadCourseConfig } from '../course/read';
 import { settings } from '../env';
 import { packsOfLessons } from '../packs/index';
 import { CourseChecker } from '../lint/cache';
-import { closeSharedMermaidRenderer, sharedMermaidRenderer } from '../markdown/mermaid-renderer';
+import { closeSharedMermaidRenderer, prefetchCourseDiagrams, sharedMermaidRenderer } from '../markdown/mermaid-renderer';
 import { rehypeCodeBlocks } from '../markdown/rehype-code-blocks';
 import { rehypeDiagrams } from '../markdown/rehype-diagrams';
 import { rehypeTables } from '../markdown/rehype-tables';
@@ -37,8 +37,10 @@ export function courseSite(): AstroIntegration {
   return {
     name: 'course-site',
     hooks: {
-      'astro:config:setup': ({ config, updateConfig, addWatchFile, injectRoute }) => {
+      'astro:config:setup': ({ config, command, updateConfig, addWatchFile, injectRoute, logger }) => {
         const course = loadCourseConfig();
+        // Diagrams render in the browser while Astro starts, syncs content and compiles MDX; lessons then find them done.
+        if (command === 'build') prefetchCourseDiagrams(settings.lessonsDir, settings.diagramCacheDir, (m) => logger.warn(m));
         // What a pack brings to the site (the Redis console, Run in browser) exists only in a course whose lessons use it;
         // a pack first used while `npm run dev` runs shows after a restart.
         const packs = packsOfLessons(readCourseFolder(settings.lessonsDir).files);

@@ -5,19 +5,13 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { settings } from '../env';
 import { CHROMIUM_ARGS, findChromium } from '../chromium';
+import { lessonFiles } from '../course/folder';
+import { diagramSources } from './diagram-sources';
+import { MERMAID_CONFIG, themeDiagram } from './diagram-theme';
 
 const require = createRequire(import.meta.url);
 const MERMAID_SCRIPT = require.resolve('mermaid/dist/mermaid.min.js');
 const MERMAID_VERSION: string = require('mermaid/package.json').version;
-
-/** Arial's metrics (Liberation Sans on Linux) so labels measured at build fit in a reader's browser. */
-export const DIAGRAM_FONT = 'Arial, "Liberation Sans", Helvetica, sans-serif';
-
-/** The two renderings of one diagram, shown by colour scheme. */
-export interface RenderedDiagram {
-  light: string;
-  dark: string;
-}
 
 /** A diagram whose source Mermaid cannot parse; `line` is 1-based inside the diagram. */
 export class DiagramSyntaxError extends Error {
@@ -30,17 +24,12 @@ export class DiagramSyntaxError extends Error {
   }
 }
 
-const CONFIG = {
-  startOnLoad: false,
-  securityLevel: 'strict',
-  fontFamily: DIAGRAM_FONT,
-  flowchart: { htmlLabels: false },
-  htmlLabels: false,
-} as const;
+/** Raised whenever what is done to Mermaid's SVG changes, so that SVGs cached before are drawn again. */
+const OUTPUT_VERSION = 2;
 
-/** Key of the on-disk cache: the diagram, the Mermaid version and our configuration. */
+/** Key of the on-disk cache: the diagram, the Mermaid version, our configuration (theme sentinels included) and output. */
 export function diagramKey(source: string): string {
-  return createHash('sha256').update(`${MERMAID_VERSION}\n${JSON.stringify(CONFIG)}\n${source}`).digest('hex').slice(0, 16);
+  return createHash('sha256').update(`${MERMAID_VERSION}\n${OUTPUT_VERSION}\n${JSON.stringify(MERMAID_CONFIG)}\n${source}`).digest('hex').slice(0, 16);
 }
 
 /** Reads Mermaid's "Parse error on line N" (or "line: N") out of its message. */
@@ -51,18 +40,32 @@ export function parseErrorLine(message: string): number | undefined {
 
 /** Pages rendering at once; each gets its own renderer process, so two keep two cores busy. */
 const PAGES = 2;
+/** Diagrams a page renders per round trip: the trip's cost vanishes, and results still come back every few hundred ms. */
+const BATCH = 8;
+
+interface Job {
+  key: string;
+  source: string;
+  resolve(svg: string): void;
+  reject(error: Error): void;
+}
+
+type Outcome = { svg: string } | { error: string };
 
 /**
- * Renders Mermaid diagrams to SVG in one headless Chromium shared by the whole build (a small pool of pages),
- * with a content-keyed cache on disk so unchanged diagrams are never rendered twice.
+ * Renders Mermaid diagrams to SVG, once each, in one headless Chromium shared by the whole build: queued diagrams
+ * go to a small pool of pages in batches, and a content-keyed cache on disk means an unchanged diagram is never
+ * rendered again. Each SVG is themed by CSS custom properties (diagram-theme.ts), so it serves both colour schemes.
  */
 export class MermaidRenderer {
   private browser: Promise<Browser> | undefined;
-  private idle: Promise<Page>[] = [];
   private opened = 0;
-  private waiting: ((page: Promise<Page>) => void)[] = [];
-  private pending = 0;
+  private idle: Promise<Page>[] = [];
+  private queue: Job[] = [];
+  private running = 0;
   private idleTimer: NodeJS.Timeout | undefined;
+  /** Every diagram asked for in this process, by key: asking twice renders once. */
+  private readonly results = new Map<string, Promise<string>>();
   /** How many diagrams came from the cache and how many were rendered, for the build log. */
   readonly stats = { cached: 0, rendered: 0 };
 
@@ -75,19 +78,27 @@ export class MermaidRenderer {
     mkdirSync(cacheDir, { recursive: true });
   }
 
-  async render(source: string): Promise<RenderedDiagram> {
-    const file = join(this.cacheDir, `${diagramKey(source)}.json`);
-    try {
-      const cached = JSON.parse(readFileSync(file, 'utf8')) as RenderedDiagram;
-      this.stats.cached++;
-      return cached;
-    } catch {
-      // Not cached yet: render below.
+  /** The diagram as one SVG; a diagram Mermaid cannot parse rejects with a DiagramSyntaxError. */
+  render(source: string): Promise<string> {
+    const key = diagramKey(source);
+    const known = this.results.get(key);
+    if (known) {
+      this.hurry(key);
+      return known;
     }
-    const result = await this.withPage((page) => renderBothSchemes(page, source, `mermaid-${diagramKey(source)}`));
-    writeFileSync(file, JSON.stringify(result));
-    this.stats.rendered++;
+    const result = this.fromCache(key) ?? this.enqueue(key, source);
+    // A failure of the browser (not of the diagram) may pass: the next request tries again.
+    result.catch((error: unknown) => {
+      if (!(error instanceof DiagramSyntaxError)) this.results.delete(key);
+    });
+    this.results.set(key, result);
     return result;
+  }
+
+  /** Starts on diagrams the build will ask for later, so rendering overlaps whatever the build does first. */
+  prefetch(sources: readonly string[]): void {
+    // Whoever asks for a diagram later gets its error; unasked, it is no one's.
+    for (const source of sources) this.render(source).catch(() => undefined);
   }
 
   async close(): Promise<void> {
@@ -99,63 +110,115 @@ export class MermaidRenderer {
     await (await browser?.catch(() => undefined))?.close();
   }
 
-  /** Runs `task` on a free page, opening up to PAGES of them; the browser closes once no work is left. */
-  private async withPage<T>(task: (page: Page) => Promise<T>): Promise<T> {
-    clearTimeout(this.idleTimer);
-    this.pending++;
-    const page = this.acquire();
+  private fromCache(key: string): Promise<string> | undefined {
     try {
-      return await task(await page);
+      const svg = readFileSync(join(this.cacheDir, `${key}.svg`), 'utf8');
+      this.stats.cached++;
+      return Promise.resolve(svg);
+    } catch {
+      return undefined;
+    }
+  }
+
+  private enqueue(key: string, source: string): Promise<string> {
+    return new Promise<string>((resolve, reject) => {
+      this.queue.push({ key, source, resolve, reject });
+      this.pump();
+    });
+  }
+
+  /** A diagram a lesson is waiting for goes before those only prefetched. */
+  private hurry(key: string): void {
+    const at = this.queue.findIndex((job) => job.key === key);
+    if (at > 0) this.queue.unshift(...this.queue.splice(at, 1));
+  }
+
+  /** Hands queued diagrams to free pages, opening up to PAGES, in batches split evenly between them. */
+  private pump(): void {
+    clearTimeout(this.idleTimer);
+    while (this.queue.length > 0 && (this.idle.length > 0 || this.opened < PAGES)) {
+      const page = this.idle.pop() ?? this.openPage();
+      const size = Math.min(BATCH, Math.ceil(this.queue.length / PAGES));
+      void this.run(page, this.queue.splice(0, size));
+    }
+  }
+
+  private async run(page: Promise<Page>, batch: Job[]): Promise<void> {
+    this.running++;
+    try {
+      const outcomes = await renderBatch(await page, batch);
+      batch.forEach((job, i) => {
+        const outcome = outcomes[i]!;
+        if ('error' in outcome) {
+          job.reject(new DiagramSyntaxError(outcome.error, parseErrorLine(outcome.error)));
+          return;
+        }
+        const svg = themeDiagram(withOwnParticipantNumbers(outcome.svg));
+        writeFileSync(join(this.cacheDir, `${job.key}.svg`), svg);
+        this.stats.rendered++;
+        job.resolve(svg);
+      });
+      this.idle.push(page);
+    } catch (error) {
+      for (const job of batch) job.reject(error instanceof Error ? error : new Error(String(error)));
+      // The page is unusable: a later batch opens a new one.
+      this.opened--;
     } finally {
-      const next = this.waiting.shift();
-      if (next) next(page);
-      else this.idle.push(page);
-      // Only an empty queue may start the idle countdown; any new work cancels it.
-      if (--this.pending === 0) this.idleTimer = setTimeout(() => void this.close(), this.idleMs);
+      this.running--;
+      this.pump();
+      if (this.running === 0 && this.queue.length === 0) this.idleTimer = setTimeout(() => void this.close(), this.idleMs);
     }
   }
 
-  private acquire(): Promise<Page> {
-    const free = this.idle.pop();
-    if (free) return free;
-    if (this.opened < PAGES) {
-      this.opened++;
-      return this.openPage();
-    }
-    return new Promise<Page>((resolve) => this.waiting.push(resolve));
-  }
-
-  private async openPage(): Promise<Page> {
-    this.browser ??= chromium.launch({ executablePath: this.executablePath, args: CHROMIUM_ARGS });
-    const context = await (await this.browser).newContext();
-    const page = await context.newPage();
-    await page.setContent('<!doctype html><html><body></body></html>');
-    await page.addScriptTag({ path: MERMAID_SCRIPT });
-    return page;
+  private openPage(): Promise<Page> {
+    this.opened++;
+    // A browser that failed to start is launched again by the next batch.
+    this.browser ??= chromium.launch({ executablePath: this.executablePath, args: CHROMIUM_ARGS }).catch((error: unknown) => {
+      this.browser = undefined;
+      throw error;
+    });
+    const browser = this.browser;
+    return (async () => {
+      const page = await (await (await browser).newContext()).newPage();
+      await page.setContent('<!doctype html><html><body></body></html>');
+      await page.addScriptTag({ path: MERMAID_SCRIPT });
+      await page.evaluate((config) => (globalThis as unknown as { mermaid: MermaidApi }).mermaid.initialize(config), MERMAID_CONFIG);
+      return page;
+    })();
   }
 }
 
-/** Both colour schemes in one round trip; `render` parses too, so a syntax error surfaces from the first call. */
-async function renderBothSchemes(page: Page, source: string, id: string): Promise<RenderedDiagram> {
-  const outcome = await page.evaluate(
-    async ({ source, id, config }) => {
-      const mermaid = (globalThis as unknown as { mermaid: MermaidApi }).mermaid;
-      const svgs: string[] = [];
+/**
+ * Sequence diagrams number their participants with a counter that runs on across every diagram a page draws:
+ * numbered from 0 in each diagram, an SVG no longer depends on what was drawn before it.
+ */
+export function withOwnParticipantNumbers(svg: string): string {
+  const numbers = [...svg.matchAll(/\bactor(\d+)/g)].map((m) => Number(m[1]));
+  if (numbers.length === 0) return svg;
+  const first = Math.min(...numbers);
+  return svg.replace(/\b(actor|root-)(\d+)/g, (_, name: string, n: string) => `${name}${Number(n) - first}`);
+}
+
+/**
+ * One round trip: the page renders each diagram in turn; `render` parses too, so a syntax error is that diagram's
+ * outcome. Layouts that jitter draw from Math.random, seeded per diagram so that a diagram is drawn the same every time.
+ */
+function renderBatch(page: Page, batch: readonly Job[]): Promise<Outcome[]> {
+  return page.evaluate(async (jobs) => {
+    const mermaid = (globalThis as unknown as { mermaid: MermaidApi }).mermaid;
+    const outcomes: Outcome[] = [];
+    for (const { id, source, seed } of jobs) {
+      let state = seed;
+      Math.random = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 4294967296;
       try {
-        for (const theme of ['default', 'dark']) {
-          mermaid.initialize({ ...config, theme });
-          svgs.push((await mermaid.render(`${id}-${theme === 'default' ? 'light' : 'dark'}`, source)).svg);
-        }
-        return { light: svgs[0]!, dark: svgs[1]! };
+        outcomes.push({ svg: (await mermaid.render(id, source)).svg });
       } catch (error) {
         for (const el of document.querySelectorAll(`[id^="d${id}"]`)) el.remove();
-        return { error: error instanceof Error ? error.message : String(error) };
+        outcomes.push({ error: error instanceof Error ? error.message : String(error) });
       }
-    },
-    { source, id, config: CONFIG },
-  );
-  if ('error' in outcome) throw new DiagramSyntaxError(outcome.error ?? 'unknown error', parseErrorLine(outcome.error ?? ''));
-  return outcome;
+    }
+    return outcomes;
+  }, batch.map((job) => ({ id: `mermaid-${job.key}`, source: job.source, seed: parseInt(job.key.slice(0, 8), 16) })));
 }
 
 interface MermaidApi {
@@ -181,6 +244,11 @@ export function sharedMermaidRenderer(cacheDir: string, log: (message: string) =
   }
   shared = new MermaidRenderer(cacheDir, executablePath);
   return shared;
+}
+
+/** At the start of a build: every diagram of the course's lessons starts rendering while the rest of the build gets going. */
+export function prefetchCourseDiagrams(lessonsDir: string, cacheDir: string, log: (message: string) => void): void {
+  sharedMermaidRenderer(cacheDir, log)?.prefetch(lessonFiles([], lessonsDir).flatMap((lesson) => diagramSources(lesson.raw)));
 }
 
 /** Closes the shared browser, if one was opened. */

@@ -2,30 +2,18 @@ import type { Element, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { DiagramSyntaxError, sharedMermaidRenderer, type RenderedDiagram } from './mermaid-renderer';
+import { DiagramSyntaxError, sharedMermaidRenderer } from './mermaid-renderer';
 
 export interface DiagramOptions {
   /** Folder for rendered SVGs, kept between builds. */
   cacheDir: string;
 }
 
-/** A diagram rendered at build: both colour schemes inline, CSS shows the one that applies. */
-function inlineFigure(rendered: RenderedDiagram): Element {
+/** A diagram rendered at build: one SVG whose colours come from the page's CSS, in either scheme. */
+function inlineFigure(svg: string): Element {
   // The SVG goes in as an HTML string (`<Fragment set:html>`): parsing it into a tree only to print it again is the slow part.
-  const svgNode = (svg: string) =>
-    ({ type: 'mdxJsxFlowElement', name: 'Fragment', attributes: [{ type: 'mdxJsxAttribute', name: 'set:html', value: svg }], children: [] }) as unknown as Element;
-  const part = (scheme: 'light' | 'dark', svg: string): Element => ({
-    type: 'element',
-    tagName: 'div',
-    properties: { className: [`diagram__${scheme}`] },
-    children: [svgNode(svg)],
-  });
-  return {
-    type: 'element',
-    tagName: 'figure',
-    properties: { className: ['diagram'] },
-    children: [part('light', rendered.light), part('dark', rendered.dark)],
-  };
+  const svgNode = { type: 'mdxJsxFlowElement', name: 'Fragment', attributes: [{ type: 'mdxJsxAttribute', name: 'set:html', value: svg }], children: [] } as unknown as Element;
+  return { type: 'element', tagName: 'figure', properties: { className: ['diagram'] }, children: [svgNode] };
 }
 
 /** No browser at build: keep the source, which a script on this page renders when it loads. */

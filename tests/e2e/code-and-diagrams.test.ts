@@ -1,24 +1,23 @@
 import { expect, test } from 'vitest';
 import { openSite, useSite } from '../support/browser';
 import { describeWithChromium } from '../support/chromium';
+import { diagramContrastProblems } from '../support/diagram-contrast';
+import { lessonFiles } from '../../src/course/folder';
 
 describeWithChromium('code blocks and diagrams', () => {
   const s = useSite('root', {}, (session) => session.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(session.site.url).origin }));
 
-  test('a diagram is inline SVG and no Mermaid script loads', async () => {
+  test('a diagram is one inline SVG, coloured by the scheme, and no Mermaid script loads', async () => {
     const { page } = s;
     await page.goto(`${s.site.url}redis-fundamentals/welcome/`, { waitUntil: 'networkidle' });
-    const visible = page.locator('.diagram svg:visible');
-    await expect(visible.count()).resolves.toBe(1);
-    await expect(visible.locator('text=Client').count()).resolves.toBeGreaterThan(0);
+    await expect(page.locator('.diagram svg').count()).resolves.toBe(1);
+    await expect(page.locator('.diagram svg text', { hasText: 'Client' }).count()).resolves.toBeGreaterThan(0);
     expect(s.requests.filter((url) => /mermaid/i.test(url))).toEqual([]);
-  });
-
-  test('the dark scheme shows the dark rendering of the diagram', async () => {
-    await s.page.emulateMedia({ colorScheme: 'dark' });
-    await expect(s.page.locator('.diagram__dark').isVisible()).resolves.toBe(true);
-    await expect(s.page.locator('.diagram__light').isVisible()).resolves.toBe(false);
-    await s.page.emulateMedia({ colorScheme: 'light' });
+    const nodeFill = () => page.locator('.diagram svg .node rect').first().evaluate((el) => getComputedStyle(el).fill);
+    await expect(nodeFill()).resolves.toBe('rgb(236, 236, 255)');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expect(nodeFill()).resolves.toBe('rgb(30, 36, 51)');
+    await page.emulateMedia({ colorScheme: 'light' });
   });
 
   test('code blocks show their language and title, and the copy button copies', async () => {
@@ -58,6 +57,12 @@ describeWithChromium('code blocks and diagrams', () => {
       await client.page.goto(`${client.site.url}redis-fundamentals/welcome/`);
       await client.page.locator('.diagram--client svg').waitFor();
       expect(client.requests.some((url) => /mermaid/i.test(url))).toBe(true);
+      // Drawn in the browser, themed by the same custom properties as at build.
+      const nodeFill = () => client.page.locator('.diagram--client svg .node rect').first().evaluate((el) => getComputedStyle(el).fill);
+      await expect(nodeFill()).resolves.toBe('rgb(236, 236, 255)');
+      await client.page.emulateMedia({ colorScheme: 'dark' });
+      await expect(nodeFill()).resolves.toBe('rgb(30, 36, 51)');
+      expect(await diagramContrastProblems(client.page)).toEqual([]);
     } finally {
       await client.close();
     }
@@ -76,7 +81,7 @@ describeWithChromium('the theme switch', () => {
     await expect(toggle.getAttribute('aria-label')).resolves.toBe('Colour scheme: light');
     await toggle.click();
     await expect(toggle.getAttribute('aria-label')).resolves.toBe('Colour scheme: dark');
-    await expect(page.locator('.diagram__dark').isVisible()).resolves.toBe(true);
+    await expect(page.locator('.diagram svg .node rect').first().evaluate((el) => getComputedStyle(el).fill)).resolves.toBe('rgb(30, 36, 51)');
     const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     await expect(background()).resolves.toBe('rgb(15, 17, 21)');
     await expect(page.locator('.shiki').first().evaluate((el) => getComputedStyle(el).backgroundColor)).resolves.toBe('rgb(13, 17, 23)');
@@ -90,4 +95,30 @@ describeWithChromium('the theme switch', () => {
     await expect(page.evaluate(() => document.documentElement.dataset.theme)).resolves.toBeUndefined();
     await expect(background()).resolves.toBe('rgb(255, 255, 255)');
   });
+});
+
+describeWithChromium("the real course's diagrams", () => {
+  const s = useSite('course');
+  // A lesson file's path is its page's: lessons/<phase>/<lesson>.mdx is published at <phase>/<lesson>/.
+  const courseLessonPaths = () => lessonFiles([], 'lessons').map((lesson) => lesson.file.replace(/^lessons\//, '').replace(/\.mdx$/, '/'));
+
+  test('every diagram has its title and is legible in both schemes: text 4.5:1 on what it is drawn on, lines 3:1 on the page', async () => {
+    const { page } = s;
+    await page.setViewportSize({ width: 1280, height: 1600 });
+    const problems: string[] = [];
+    let diagrams = 0;
+    for (const path of courseLessonPaths()) {
+      await page.goto(`${s.site.url}${path}`);
+      const titles = await page.locator('.diagram svg').evaluateAll((svgs) => svgs.map((svg) => svg.querySelector(':scope > title')?.textContent?.trim() ?? ''));
+      diagrams += titles.length;
+      for (const [i, title] of titles.entries()) if (!title) problems.push(`${path} diagram ${i + 1} has no accessible title (accTitle)`);
+      for (const scheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme: scheme });
+        for (const problem of await diagramContrastProblems(page)) problems.push(`${path} ${scheme}: ${problem}`);
+      }
+      await page.emulateMedia({ colorScheme: 'light' });
+    }
+    expect(diagrams).toBe(46);
+    expect(problems).toEqual([]);
+  }, 300_000);
 });

@@ -2,7 +2,9 @@ import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
-import { DiagramSyntaxError, MermaidRenderer, parseErrorLine } from '../../../src/markdown/mermaid-renderer';
+import { lessonFiles } from '../../../src/course/folder';
+import { diagramSources } from '../../../src/markdown/diagram-sources';
+import { DiagramSyntaxError, MermaidRenderer, parseErrorLine, withOwnParticipantNumbers } from '../../../src/markdown/mermaid-renderer';
 import { chromiumPath, describeWithChromium } from '../../support/chromium';
 
 test.each([
@@ -13,30 +15,78 @@ test.each([
   expect(parseErrorLine(message)).toBe(line);
 });
 
+test.each([
+  ['numbers participants from 0', '<line id="actor7"/><g id="root-7"/><line id="actor8" class="actor-line"/><g id="root-8"/>', '<line id="actor0"/><g id="root-0"/><line id="actor1" class="actor-line"/><g id="root-1"/>'],
+  ['leaves a diagram without participants alone', '<g id="root-3" class="actor-man"/>', '<g id="root-3" class="actor-man"/>'],
+])('%s', (_name, svg, expected) => {
+  expect(withOwnParticipantNumbers(svg)).toBe(expected);
+});
+
+/** A diagram of each kind a lesson may draw beyond the course's flowcharts, sequences and states, with their less common parts. */
+const KINDS = [
+  'classDiagram\n  class Cache {\n    +get(key) String\n    -ttl int\n  }\n  Cache <|-- RedisCache\n  note for Cache "a note"',
+  'erDiagram\n  CUSTOMER ||--o{ ORDER : places\n  CUSTOMER {\n    string name\n    int id PK\n  }',
+  'sequenceDiagram\n  autonumber\n  actor A\n  A->>B: hi\n  activate B\n  B-->>A: yo\n  deactivate B\n  Note over A,B: a note\n  loop every 1s\n    A-xB: ping\n  end\n  alt ok\n    B->>A: ok\n  else fail\n    B->>A: err\n  end',
+  'stateDiagram-v2\n  [*] --> A\n  state A {\n    [*] --> B\n    B --> [*]\n  }\n  state fork <<fork>>\n  A --> fork\n  fork --> C\n  state choice <<choice>>\n  C --> choice\n  choice --> [*]\n  note right of C: a note',
+  'flowchart LR\n  subgraph S [Group]\n    A([stadium]) --> B{rhombus}\n  end\n  B -.->|dotted| C[(store)]\n  C ==> D((circle))\n  D --o E>flag]\n  E --x F{{hexagon}}',
+];
+
+/** Colours Mermaid writes itself whatever the theme: drawn over by its own stylesheet, or shadows at 6 % opacity. */
+const FIXED_COLOURS = new Set(['#000000', '#000', '#FFFFFF', '#666', '#999', '#eaeaea', '#EDF2AE', '#e0e0e0', 'rgba(0,0,0,0.2)', 'rgb(0 0 0 / 0.4)']);
+
 describeWithChromium('rendering diagrams in Chromium', () => {
   const cacheDir = mkdtempSync(join(tmpdir(), 'diagrams-'));
   const renderer = new MermaidRenderer(cacheDir, chromiumPath!);
   afterAll(() => renderer.close());
 
-  test('renders a flowchart to light and dark inline SVG', async () => {
-    const { light, dark } = await renderer.render('flowchart LR\n  Client -->|RESP| Redis');
-    expect(light).toMatch(/^<svg id="mermaid-[0-9a-f]{16}-light"/);
-    expect(dark).toMatch(/^<svg id="mermaid-[0-9a-f]{16}-dark"/);
-    expect(light).toContain('Client');
-    expect(light).not.toEqual(dark.replaceAll('-dark', '-light'));
+  test('renders a flowchart once, to one inline SVG coloured by the page', { timeout: 120_000 }, async () => {
+    const svg = await renderer.render('flowchart LR\n  Client -->|RESP| Redis');
+    expect(svg).toMatch(/^<svg id="mermaid-[0-9a-f]{16}"/);
+    expect(svg).toContain('Client');
+    expect(svg).toContain('fill:var(--diagram-node)');
+    expect(svg).toContain('stroke:var(--diagram-line)');
   });
 
-  test('serves an unchanged diagram from the cache', async () => {
+  test('serves an unchanged diagram from the cache, in this build and the next', { timeout: 120_000 }, async () => {
     await renderer.render('flowchart TD\n  A --> B');
     const before = renderer.stats.rendered;
     await renderer.render('flowchart TD\n  A --> B');
     expect(renderer.stats.rendered).toBe(before);
-    expect(readdirSync(cacheDir).length).toBe(2);
+    const next = new MermaidRenderer(cacheDir, chromiumPath!);
+    await next.render('flowchart TD\n  A --> B');
+    expect(next.stats).toEqual({ cached: 1, rendered: 0 });
+    expect(readdirSync(cacheDir)).toHaveLength(2);
   });
 
-  test('fails on a syntax error with the line inside the diagram', async () => {
+  test('fails on a syntax error with the line inside the diagram', { timeout: 120_000 }, async () => {
     const error = await renderer.render('flowchart LR\n  A --> B\n  B -->> C[').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DiagramSyntaxError);
     expect((error as DiagramSyntaxError).line).toBe(3);
   });
+
+  test('a prefetched diagram with a syntax error fails whoever asks for it, and nothing else', { timeout: 120_000 }, async () => {
+    renderer.prefetch(['flowchart LR\n  A --> B[', 'flowchart LR\n  Fine --> Too']);
+    await expect(renderer.render('flowchart LR\n  Fine --> Too')).resolves.toContain('Fine');
+    await expect(renderer.render('flowchart LR\n  A --> B[')).rejects.toBeInstanceOf(DiagramSyntaxError);
+  });
+
+  test('draws the same SVG whatever was drawn before it in the page, so builds are byte-identical', { timeout: 120_000 }, async () => {
+    const [a, b] = ['stateDiagram-v2\n  [*] --> Idle\n  Idle --> Busy: work\n  Busy --> [*]', 'sequenceDiagram\n  A->>B: hi\n  B-->>A: ok'];
+    const other = new MermaidRenderer(mkdtempSync(join(tmpdir(), 'diagrams-')), chromiumPath!);
+    try {
+      await renderer.render('sequenceDiagram\n  Earlier->>Diagram: drawn first');
+      const first = [await renderer.render(a), await renderer.render(b)];
+      const second = [await other.render(b), await other.render(a)].reverse();
+      expect(second).toEqual(first);
+    } finally {
+      await other.close();
+    }
+  });
+
+  test("takes every colour of the course's diagrams, and of every other kind, from the page", async () => {
+    const sources = [...lessonFiles([], 'lessons').flatMap((lesson) => diagramSources(lesson.raw)), ...KINDS];
+    const svgs = await Promise.all(sources.map((source) => renderer.render(source)));
+    const literal = new Set(svgs.flatMap((svg) => svg.match(/#[0-9a-f]{3,8}\b|(?:rgba?|hsla?)\([^)]*\)/gi) ?? []));
+    expect([...literal].filter((colour) => !FIXED_COLOURS.has(colour))).toEqual([]);
+  }, 240_000);
 });
