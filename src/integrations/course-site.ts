@@ -1,7 +1,6 @@
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import mdx from '@astrojs/mdx';
-import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
 import type { ErrorPayload } from 'vite';
@@ -11,12 +10,7 @@ import { loadCourseConfig } from '../course/read';
 import { settings } from '../env';
 import { CourseChecker } from '../lint/cache';
 import { closeSharedMermaidRenderer, sharedMermaidRenderer } from '../markdown/mermaid-renderer';
-import { rehypeCodeBlocks } from '../markdown/rehype-code-blocks';
-import { rehypeDiagrams } from '../markdown/rehype-diagrams';
-import { rehypeTables } from '../markdown/rehype-tables';
-import { remarkInterviewQuestions } from '../markdown/remark-interview-questions';
-import { remarkKnownComponents } from '../markdown/remark-known-components';
-import { remarkLessonFacts } from '../markdown/remark-lesson-facts';
+import { lessonProcessor } from '../markdown/processor';
 import { checkLinks, formatBrokenLink } from './link-check';
 import { writeSearchIndex } from './search-index';
 
@@ -51,11 +45,7 @@ export function courseSite(): AstroIntegration {
           },
           markdown: {
             syntaxHighlight: false,
-            processor: unified({
-              remarkPlugins: [remarkKnownComponents, remarkLessonFacts, [remarkInterviewQuestions, { interview: course.interview }]],
-              rehypePlugins: [[rehypeDiagrams, { cacheDir: settings.diagramCacheDir }], rehypeCodeBlocks, rehypeTables],
-              smartypants: false,
-            }),
+            processor: lessonProcessor(course, settings.diagramCacheDir),
           },
           // The site's own checks come last, after the sitemap is written, so its links are checked too.
           integrations: [mdx({ optimize: true }), sitemap(), afterBuild()],

@@ -1,6 +1,6 @@
 import { toHtml } from 'hast-util-to-html';
 import { expect, test } from 'vitest';
-import { renderCodeBlock } from '../../../src/markdown/rehype-code-blocks';
+import { renderCodeBlock } from '../../../src/markdown/code-blocks';
 
 test('wraps a block in a figure with its title, language label and a hidden copy button', async () => {
   const html = toHtml(await renderCodeBlock('class A {}\nint b;\n', 'java', 'title="A.java" {2}'));

@@ -1,9 +1,10 @@
 import type { BlockContent, Heading, Root } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
-import type { VFile } from 'vfile';
+import type { MdastPluginDefinition } from 'satteri';
 import { questionAnchor } from '../course/conventions';
 import type { InterviewQuestion } from '../course/schema';
 import { interviewInsertion } from './interview-placement';
+import { frontmatterOf } from './lesson-facts';
 
 /** One question as a disclosure: level badge and question visible, the answer behind the reveal. */
 export function questionNode(q: InterviewQuestion, number: number): BlockContent {
@@ -36,21 +37,24 @@ export interface InterviewOptions {
   interview: { heading: string; before: string };
 }
 
-/**
- * Remark plugin: renders the frontmatter's interview questions in the template's place, under the interview
- * heading (added in front of the section course.yaml names when the lesson does not write it).
- */
-export function remarkInterviewQuestions({ interview }: InterviewOptions) {
-  return (tree: Root, file: VFile) => {
-    const frontmatter = (file.data.astro as { frontmatter?: { interviewQuestions?: unknown } } | undefined)?.frontmatter;
-    const questions = frontmatter?.interviewQuestions;
-    if (!Array.isArray(questions) || questions.length === 0) return;
-    const valid = questions.filter(
-      (q): q is InterviewQuestion => typeof q?.question === 'string' && typeof q?.answer === 'string' && typeof q?.level === 'string',
-    );
-    const nodes = valid.map((q, i) => questionNode(q, i + 1));
-    const { written, index } = interviewInsertion(tree, interview);
-    const heading: Heading = { type: 'heading', depth: 2, children: [{ type: 'text', value: interview.heading }] };
-    tree.children.splice(index, 0, ...(written ? [] : [heading]), ...nodes);
+/** The nodes a lesson's questions add and where they go: under the interview heading, added when the lesson does not write it. */
+export function interviewNodes(tree: Root, questions: unknown, { interview }: InterviewOptions): { index: number; nodes: BlockContent[] } | undefined {
+  if (!Array.isArray(questions) || questions.length === 0) return undefined;
+  const valid = questions.filter(
+    (q): q is InterviewQuestion => typeof q?.question === 'string' && typeof q?.answer === 'string' && typeof q?.level === 'string',
+  );
+  const { written, index } = interviewInsertion(tree, interview);
+  const heading: Heading = { type: 'heading', depth: 2, children: [{ type: 'text', value: interview.heading }] };
+  return { index, nodes: [...(written ? [] : [heading]), ...valid.map((q, i) => questionNode(q, i + 1))] };
+}
+
+/** Sätteri mdast plugin: renders the frontmatter's interview questions in the template's place. */
+export function interviewQuestions(options: InterviewOptions): MdastPluginDefinition {
+  return {
+    name: 'course-site:interview-questions',
+    before(root, ctx) {
+      const added = interviewNodes(root as Root, frontmatterOf(ctx.data)['interviewQuestions'], options);
+      if (added) ctx.insertChildAt(root, added.index, added.nodes);
+    },
   };
 }

@@ -1,8 +1,6 @@
-import type { Element, ElementContent, Root } from 'hast';
-import { toString } from 'hast-util-to-string';
+import type { Element, ElementContent } from 'hast';
+import type { HastPluginDefinition } from 'satteri';
 import { createHighlighter, type BundledLanguage, type Highlighter } from 'shiki';
-import { visit } from 'unist-util-visit';
-import type { VFile } from 'vfile';
 import { parseCodeMeta } from './code-meta';
 import { CODE_LANGUAGES } from './languages';
 
@@ -30,11 +28,13 @@ function highlightLanguage(shiki: Highlighter, lang: string): Promise<string> {
   return loaded;
 }
 
-function languageOf(code: Element): string | undefined {
+/** The `<code>` of a `<pre>` block and its fence language (`text` when the fence names none). */
+function fencedCode(pre: Element): { code: Element; lang: string } | undefined {
+  const code = pre.children.find((c): c is Element => c.type === 'element' && c.tagName === 'code');
+  if (!code) return undefined;
   const classes = code.properties.className;
-  const list = Array.isArray(classes) ? classes : [];
-  const cls = list.find((c) => typeof c === 'string' && c.startsWith('language-'));
-  return typeof cls === 'string' ? cls.slice('language-'.length) : undefined;
+  const cls = (Array.isArray(classes) ? classes : []).find((c) => typeof c === 'string' && c.startsWith('language-'));
+  return { code, lang: typeof cls === 'string' ? cls.slice('language-'.length) : 'text' };
 }
 
 /** Highlights one block and wraps it in a figure with its title, language label and a copy button. */
@@ -76,30 +76,16 @@ function h(tagName: string, properties: Element['properties'], children: string 
   };
 }
 
-/** Rehype plugin: every fenced block except diagrams becomes a highlighted, labelled figure. */
-export function rehypeCodeBlocks() {
-  return async (tree: Root, file: VFile) => {
-    const jobs: Promise<void>[] = [];
-    visit(tree, 'element', (node, index, parent) => {
-      if (node.tagName !== 'pre' || !parent || index === undefined) return;
-      const code = node.children.find((c): c is Element => c.type === 'element' && c.tagName === 'code');
-      if (!code) return;
-      const lang = languageOf(code) ?? 'text';
-      if (lang === 'mermaid') return;
-      if (!CODE_LANGUAGES.has(lang)) {
-        file.message(
-          `Unknown code language "${lang}"; it is shown without highlighting. Use one of: ${[...CODE_LANGUAGES.keys()].join(', ')}.`,
-          node.position ?? undefined,
-        );
-      }
-      const meta = typeof code.properties.metastring === 'string' ? code.properties.metastring : undefined;
-      jobs.push(
-        renderCodeBlock(toString(code), lang, meta).then((figure) => {
-          parent.children[index] = figure;
-        }),
-      );
-      return 'skip';
-    });
-    await Promise.all(jobs);
-  };
-}
+/** Sätteri hast plugin: every fenced block except diagrams becomes a highlighted, labelled figure. */
+export const codeBlocks: HastPluginDefinition = {
+  name: 'course-site:code-blocks',
+  element: {
+    filter: ['pre'],
+    visit(pre, ctx) {
+      const block = fencedCode(pre);
+      // An unknown language is RM102's to report before the build; it is shown without highlighting.
+      if (!block || block.lang === 'mermaid') return undefined;
+      return renderCodeBlock(ctx.textContent(block.code), block.lang, (block.code.data as { meta?: string } | undefined)?.meta);
+    },
+  },
+};
