@@ -3,7 +3,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
-import type { ErrorPayload } from 'vite';
+import type { ErrorPayload, Plugin } from 'vite';
 import { COURSE_FILE } from '../course/config';
 import { formatProblem, sortProblems } from '../course/problems';
 import { loadCourseConfig } from '../course/read';
@@ -26,8 +26,9 @@ export function courseSite(): AstroIntegration {
   return {
     name: 'course-site',
     hooks: {
-      'astro:config:setup': ({ config, updateConfig, addWatchFile }) => {
+      'astro:config:setup': ({ config, updateConfig, addWatchFile, logger }) => {
         const course = loadCourseConfig();
+        const diagramsAtBuild = sharedMermaidRenderer(settings.diagramCacheDir, (m) => logger.warn(m)) !== null;
         // A change to course.yaml restarts the dev server, so every page and the schema see it.
         addWatchFile(resolve(settings.lessonsDir, COURSE_FILE));
         updateConfig({
@@ -40,6 +41,7 @@ export function courseSite(): AstroIntegration {
           build: { format: 'directory', inlineStylesheets: 'never' },
           vite: {
             build: { assetsInlineLimit: 0 },
+            plugins: diagramsAtBuild ? [withoutDiagramFallback()] : [],
             // Mermaid is only imported by the no-browser fallback; pre-bundling it would stall the dev server's start.
             optimizeDeps: { exclude: ['mermaid'] },
           },
@@ -86,6 +88,26 @@ export function courseSite(): AstroIntegration {
         await closeSharedMermaidRenderer();
       },
     },
+  };
+}
+
+const DIAGRAM_FALLBACK = fileURLToPath(new URL('../client/mermaid-fallback.ts', import.meta.url));
+const NO_FALLBACK = '\0course-site:no-diagram-fallback';
+
+/**
+ * Vite plugin for builds that draw every diagram: no page loads the browser fallback, so it is replaced by a no-op
+ * and Mermaid (5 MB of chunks, the slowest part of the client build) is neither bundled nor written to the site.
+ */
+function withoutDiagramFallback(): Plugin {
+  return {
+    name: 'course-site:without-diagram-fallback',
+    enforce: 'pre',
+    async resolveId(source, importer, options) {
+      if (!source.includes('mermaid-fallback')) return null;
+      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+      return resolved?.id === DIAGRAM_FALLBACK ? NO_FALLBACK : null;
+    },
+    load: (id) => (id === NO_FALLBACK ? 'export async function drawDiagrams() {}' : null),
   };
 }
 
