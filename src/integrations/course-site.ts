@@ -11,6 +11,7 @@ import { settings } from '../env';
 import { CourseChecker } from '../lint/cache';
 import { closeSharedMermaidRenderer, sharedMermaidRenderer } from '../markdown/mermaid-renderer';
 import { lessonProcessor } from '../markdown/processor';
+import { readBuiltSite } from './built-site';
 import { checkLinks, formatBrokenLink } from './link-check';
 import { writeSearchIndex } from './search-index';
 
@@ -126,11 +127,13 @@ function afterBuild(): AstroIntegration {
         const renderer = sharedMermaidRenderer(settings.diagramCacheDir, (m) => logger.warn(m));
         if (renderer) logger.info(`diagrams: ${renderer.stats.rendered} rendered, ${renderer.stats.cached} from cache`);
         await closeSharedMermaidRenderer();
-        const report = await writeSearchIndex(fileURLToPath(dir));
+        // One read of the built pages feeds the search index, its question records and the link check.
+        const built = readBuiltSite(fileURLToPath(dir));
+        const report = await writeSearchIndex(built);
         logger.info(`search index: ${report.pages} pages and ${report.questions} interview questions indexed into ${report.outputPath}`);
 
+        const links = checkLinks(built, base.replace(/\/?$/, '/'), site);
         const editUrl = settings.editUrl ?? loadCourseConfig().editUrl;
-        const links = checkLinks(fileURLToPath(dir), base.replace(/\/?$/, '/'), site);
         const external = links.external.filter((url) => !editUrl || !url.startsWith(editUrl));
         logger.info(`links: ${links.internalLinks} internal links in ${links.pages} pages checked; ${external.length} external links (listed, not fetched)${external.length ? ':' : ''}`);
         for (const url of external.slice(0, MAX_LISTED)) logger.info(`  ${url}`);
