@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { MdastPluginEntry } from 'satteri';
+import type { MdastPluginDefinition, MdastPluginEntry, MdxJsxFlowElement, MdxJsxTextElement } from 'satteri';
 import { componentList, LESSON_COMPONENTS } from './components';
 import { LessonError } from './lesson-error';
 
@@ -15,31 +15,31 @@ export function importedNames(esm: string): { names: string[]; specifier: string
   }));
 }
 
-/** Sätteri mdast plugin: a component that is neither provided nor imported fails the build at its line, not at render. */
-export const knownComponents: MdastPluginEntry = ({ fileURL }) => {
+/**
+ * Sätteri mdast plugins: a component that is neither provided nor imported fails the build at its line, not at render.
+ * Imports are gathered first (MDX hoists them, so one may follow its use), then every capitalised tag is checked; a
+ * lesson with neither skips both.
+ */
+export const knownComponents: MdastPluginEntry = ({ fileURL, source }) => {
   const imported = new Set<string>(LESSON_COMPONENTS);
   const dir = fileURL && dirname(fileURLToPath(fileURL));
-  const check = (node: { name?: string | null; position?: { start: { line: number; column: number } } }) => {
+  const check = (node: Readonly<MdxJsxFlowElement | MdxJsxTextElement>) => {
     const name = node.name ?? '';
     if (!/^[A-Z]/.test(name) || imported.has(name.split('.')[0] ?? name)) return;
     throw new LessonError(`Unknown component <${name}>. Lessons can use ${componentList()} without an import; check the spelling or import it.`, node.position);
   };
-  return {
-    name: 'course-site:components',
+  const imports: MdastPluginDefinition = {
+    name: 'course-site:component-imports',
     options: { position: true },
-    // Imports are top-level, so they are all known before the first component is checked.
-    before(root) {
-      for (const node of root.children) {
-        if (node.type !== 'mdxjsEsm') continue;
-        for (const { names, specifier } of importedNames(node.value)) {
-          for (const name of names) imported.add(name);
-          if (dir && specifier.startsWith('.') && !existsSync(resolve(dir, specifier))) {
-            throw new LessonError(`The import "${specifier}" points to a file that does not exist (looked in ${dir}). Fix the path or remove the import.`, node.position);
-          }
+    mdxjsEsm(node) {
+      for (const { names, specifier } of importedNames(node.value)) {
+        for (const name of names) imported.add(name);
+        if (dir && specifier.startsWith('.') && !existsSync(resolve(dir, specifier))) {
+          throw new LessonError(`The import "${specifier}" points to a file that does not exist (looked in ${dir}). Fix the path or remove the import.`, node.position);
         }
       }
     },
-    mdxJsxFlowElement: check,
-    mdxJsxTextElement: check,
   };
+  const components: MdastPluginDefinition = { name: 'course-site:components', options: { position: true }, mdxJsxFlowElement: check, mdxJsxTextElement: check };
+  return [/^\s*(import|export)\s/m.test(source) && imports, /<[A-Z]/.test(source) && components];
 };

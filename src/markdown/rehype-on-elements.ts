@@ -17,12 +17,13 @@ export function rehypeOnElements(name: string, tags: string[], pick: (element: E
     options: { position: true },
     element: {
       filter: tags,
-      async visit(element, ctx) {
+      // Synchronous for the elements it leaves alone, so a lesson without any stays a synchronous pass.
+      visit(element, ctx) {
         if (!pick(element)) return undefined;
         const tree: Root = { type: 'root', children: [element] };
-        await transformer(tree, new VFile({ path: ctx.fileURL && fileURLToPath(ctx.fileURL), data: ctx.data }));
-        const [replaced] = tree.children;
-        return replaced === element ? undefined : replaced;
+        const done = transformer(tree, new VFile({ path: ctx.fileURL && fileURLToPath(ctx.fileURL), data: ctx.data }));
+        const replacement = () => (tree.children[0] === element ? undefined : tree.children[0]);
+        return done instanceof Promise ? done.then(replacement) : replacement();
       },
     },
   };
