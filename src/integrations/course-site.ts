@@ -4,11 +4,13 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
 import type { ErrorPayload, Plugin } from 'vite';
+import { codeDigest } from '../code-digest';
 import { COURSE_FILE } from '../course/config';
 import { formatProblem, sortProblems } from '../course/problems';
 import { loadCourseConfig } from '../course/read';
 import { settings } from '../env';
 import { CourseChecker } from '../lint/cache';
+import type { CompileStats } from '../markdown/compile-cache';
 import { closeSharedMermaidRenderer, sharedMermaidRenderer } from '../markdown/mermaid-renderer';
 import { lessonProcessor } from '../markdown/processor';
 import { readBuiltSite } from './built-site';
@@ -24,6 +26,8 @@ const MAX_LISTED = 100;
  * the build writes the search index and checks every link. In `npm run dev`, every saved lesson is checked.
  */
 export function courseSite(): AstroIntegration {
+  // Lessons compiled by this build and lessons taken from the compile cache, for the build log.
+  const compiled: CompileStats = { compiled: 0, cached: 0 };
   return {
     name: 'course-site',
     hooks: {
@@ -48,10 +52,15 @@ export function courseSite(): AstroIntegration {
           },
           markdown: {
             syntaxHighlight: false,
-            processor: lessonProcessor(course, settings.diagramCacheDir),
+            processor: lessonProcessor(course, {
+              diagramCacheDir: settings.diagramCacheDir,
+              compileCacheDir: join(settings.cacheDir, 'lessons'),
+              cacheContext: `${codeDigest()}\ndiagrams ${diagramsAtBuild ? 'at build' : 'in the browser'}`,
+              stats: compiled,
+            }),
           },
           // The site's own checks come last, after the sitemap is written, so its links are checked too.
-          integrations: [mdx({ optimize: true }), sitemap(), afterBuild()],
+          integrations: [mdx({ optimize: true }), sitemap(), afterBuild(compiled)],
           devToolbar: { enabled: false },
         });
       },
@@ -113,7 +122,7 @@ function withoutDiagramFallback(): Plugin {
 }
 
 /** After every other integration has written its files: diagrams closed, search indexed, links checked. */
-function afterBuild(): AstroIntegration {
+function afterBuild(compiled: CompileStats): AstroIntegration {
   let base = '/';
   let site: string | undefined;
   return {
@@ -124,8 +133,10 @@ function afterBuild(): AstroIntegration {
         site = config.site;
       },
       'astro:build:done': async ({ dir, logger }) => {
+        logger.info(`lessons: ${compiled.compiled} compiled, ${compiled.cached} from cache`);
         const renderer = sharedMermaidRenderer(settings.diagramCacheDir, (m) => logger.warn(m));
-        if (renderer) logger.info(`diagrams: ${renderer.stats.rendered} rendered, ${renderer.stats.cached} from cache`);
+        // Lessons from the compile cache draw no diagram: the line is left out when there was none to draw.
+        if (renderer && renderer.stats.rendered + renderer.stats.cached > 0) logger.info(`diagrams: ${renderer.stats.rendered} rendered, ${renderer.stats.cached} from cache`);
         await closeSharedMermaidRenderer();
         // One read of the built pages feeds the search index, its question records and the link check.
         const built = readBuiltSite(fileURLToPath(dir));
