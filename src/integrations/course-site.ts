@@ -45,6 +45,8 @@ export function courseSite(): AstroIntegration {
           // External files only: pages share cached assets and a strict CSP needs no inline script hashes.
           build: { format: 'directory', inlineStylesheets: 'never' },
           vite: {
+            // Vite's dependency cache lives with Astro's, so deleting ASTRO_CACHE_DIR leaves no cache behind.
+            cacheDir: resolve(fileURLToPath(config.root), settings.astroCacheDir, 'vite'),
             build: { assetsInlineLimit: 0 },
             plugins: diagramsAtBuild ? [withoutDiagramFallback()] : [],
             // Mermaid is only imported by the no-browser fallback; pre-bundling it would stall the dev server's start.
