@@ -22,9 +22,9 @@ export interface AstroProcess {
   cancel(): void;
 }
 
-const ENTRY = fileURLToPath(new URL('./astro-process.ts', import.meta.url));
+const ENTRY = fileURLToPath(new URL('./astro-process.mjs', import.meta.url));
 
-/** Forks src/cli/astro-process.ts on plain Node: no tsx loader in Astro's process (see there why). */
+/** Forks src/cli/astro-process.mjs on plain Node: no tsx loader in Astro's process (see there why). */
 export function startAstro(): AstroProcess {
   const child: ChildProcess = fork(ENTRY, [], { execArgv: [], stdio: 'inherit' });
   const outcome = new Promise<AstroError | undefined>((resolve) => {
