@@ -14,7 +14,7 @@ export interface Settings {
   outDir: string;
   /** `CACHE_DIR`: caches that survive builds (lesson checks, diagrams); default `node_modules/.cache/course-site`. */
   cacheDir: string;
-  /** `ASTRO_CACHE_DIR`: Astro's own cache; default `node_modules/.astro`. */
+  /** `ASTRO_CACHE_DIR`: Astro's own cache, Vite's dependency cache included; default `node_modules/.astro`. */
   astroCacheDir: string;
   /** `DIAGRAM_CACHE_DIR`: rendered diagrams; default `<cacheDir>/diagrams`. */
   diagramCacheDir: string;

@@ -1,100 +1,141 @@
 /**
- * `npm run bench [-- --sizes 42,500,1000]`: builds a synthetic course of each size with the real pipeline and
- * prints build seconds (cold and warm), pages, and per lesson page the gzip bytes of JavaScript loaded before
- * any interaction, of CSS and of HTML, and the search index size, beside the budgets. It prints figures; it asserts nothing.
+ * `npm run bench [-- --sizes 42,500,1000] [--compare starlight] [--no-dev]`: builds a generated course of each size
+ * with the real pipeline, cold (no caches) and warm (caches kept, output deleted), and measures a lesson page and the
+ * dev loop. With `--compare starlight`, plain Starlight (pinned, installed from the npm registry into the benchmark's
+ * folder) builds the same lessons in the same run, alternating with ours, and the ratios and goals are printed. It
+ * prints figures; it asserts nothing.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
-import { SYNTHETIC_COURSE_FILE, syntheticCourse } from '../bench/synthetic-course';
+import { chromium, type Browser } from 'playwright-core';
+import { measureDev, type DevFigures, type DevSetup } from '../bench/dev-loop';
+import { runMeasured, type Run } from '../bench/measure';
+import { pageWeight } from '../bench/page-weight';
+import { formatFigures, formatGoals, goals, type BuildFigures, type DevComparison, type SizeFigures } from '../bench/report';
+import { prepareStarlight, starlightCaches, starlightCommand, STARLIGHT_VERSIONS, writeStarlightContent } from '../bench/starlight';
+import { SYNTHETIC_COURSE_FILE, syntheticCourse, type SyntheticLesson } from '../bench/synthetic-course';
+import { CHROMIUM_ARGS, findChromium, INSTALL_CHROMIUM_HINT } from '../chromium';
 import { settings } from '../env';
-import { CHROMIUM_ARGS, findChromium } from '../chromium';
-import { serveStatic } from '../static-server';
+import { UserError } from '../user-error';
 import type { CliMain } from './run';
 
-const gz = (file: string) => gzipSync(readFileSync(file)).length;
-const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const ROOT = process.cwd();
+const TSX = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 
-function build(env: NodeJS.ProcessEnv): number {
-  const start = performance.now();
-  execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/build.ts'], { env: { ...process.env, NODE_ENV: 'production', ...env }, stdio: 'ignore' });
-  return (performance.now() - start) / 1000;
-}
-
-function dirSize(dir: string, keep: (name: string) => boolean): number {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile() && keep(e.name))
-    .reduce((sum, e) => sum + statSync(join(e.parentPath, e.name)).size, 0);
-}
-
-/** What a lesson page loads before the learner does anything: every request until the network is idle. */
-async function pageWeight(outDir: string, path: string) {
-  const site = await serveStatic(outDir);
-  const browser = await chromium.launch({ executablePath: findChromium(settings)!, args: CHROMIUM_ARGS });
-  try {
-    const page = await browser.newPage();
-    const loaded: { type: string; path: string }[] = [];
-    page.on('requestfinished', (r) => loaded.push({ type: r.resourceType(), path: new URL(r.url()).pathname }));
-    await page.goto(site.url + path, { waitUntil: 'networkidle' });
-    await page.waitForTimeout(500);
-    const sum = (type: string) => loaded.filter((r) => r.type === type).reduce((n, r) => n + gz(join(outDir, r.path.endsWith('/') ? `${r.path}index.html` : r.path)), 0);
-    return { js: sum('script'), css: sum('stylesheet'), html: sum('document'), requests: loaded.length };
-  } finally {
-    await browser.close();
-    await site.close();
+/** Our course in `dir`: course.yaml and the lessons, plus the folders its builds write. */
+function writeOurCourse(dir: string, lessons: readonly SyntheticLesson[]) {
+  const course = join(dir, 'lessons');
+  mkdirSync(course, { recursive: true });
+  writeFileSync(join(course, 'course.yaml'), SYNTHETIC_COURSE_FILE);
+  for (const lesson of lessons) {
+    mkdirSync(dirname(join(course, lesson.path)), { recursive: true });
+    writeFileSync(join(course, lesson.path), lesson.text);
   }
+  const env = { LESSONS_DIR: course, OUT_DIR: join(dir, 'dist'), CACHE_DIR: join(dir, 'cache'), ASTRO_CACHE_DIR: join(dir, 'astro-cache') };
+  return { env, caches: [env.CACHE_DIR, env.ASTRO_CACHE_DIR], outDir: env.OUT_DIR };
 }
+
+const remove = (...paths: string[]) => paths.forEach((p) => rmSync(p, { recursive: true, force: true }));
+/** The environment the tools run in: this one without Vitest's or a caller's NODE_ENV, which changes how Vite builds. */
+const cleanEnv = (extra: Record<string, string>): NodeJS.ProcessEnv => ({
+  ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST') && k !== 'NODE_ENV')),
+  ...extra,
+});
 
 export const main: CliMain = async (args, io) => {
-  const { values } = parseArgs({ args, options: { sizes: { type: 'string', default: '42,500,1000' } } });
+  const { values } = parseArgs({
+    args,
+    allowNegative: true,
+    options: { sizes: { type: 'string', default: '42,500,1000' }, compare: { type: 'string' }, dev: { type: 'boolean', default: true } },
+  });
   const sizes = values.sizes.split(',').map(Number);
-  if (!findChromium(settings)) io.out('No Chromium found: diagrams are drawn in the browser, so cold and warm builds measure the same work.');
-  const rows: string[][] = [];
-  const htmlBySize = new Map<number, number>();
-  for (const size of sizes) {
-    const work = mkdtempSync(join(tmpdir(), `bench-${size}-`));
-    const lessons = join(work, 'lessons');
-    mkdirSync(lessons, { recursive: true });
-    writeFileSync(join(lessons, 'course.yaml'), SYNTHETIC_COURSE_FILE);
-    for (const lesson of syntheticCourse(size)) {
-      mkdirSync(dirname(join(lessons, lesson.path)), { recursive: true });
-      writeFileSync(join(lessons, lesson.path), lesson.text);
+  if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new UserError(`--sizes takes lesson counts such as 42,500,1000 (got "${values.sizes}").`, 2);
+  if (values.compare !== undefined && values.compare !== 'starlight') throw new UserError(`--compare takes "starlight" (got "${values.compare}").`, 2);
+  const chromiumPath = findChromium(settings);
+  if (!chromiumPath) throw new UserError(`The benchmark loads pages in Chromium to weigh them: ${INSTALL_CHROMIUM_HINT}.`);
+
+  const work = mkdtempSync(join(tmpdir(), 'bench-'));
+  const starlightDir = join(work, 'starlight');
+  const browser: Browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
+  try {
+    if (values.compare) {
+      io.out(`Installing Starlight ${STARLIGHT_VERSIONS['@astrojs/starlight']} (astro ${STARLIGHT_VERSIONS.astro}) from the npm registry into ${starlightDir}…`);
+      prepareStarlight(starlightDir);
     }
-    const env = { LESSONS_DIR: lessons, OUT_DIR: join(work, 'dist'), CACHE_DIR: join(work, 'cache'), ASTRO_CACHE_DIR: join(work, 'astro-cache') };
-    const cold = build(env);
-    const warm = build(env);
-    const outDir = env.OUT_DIR;
-    const pages = readdirSync(outDir, { recursive: true }).filter((f) => String(f).endsWith('.html')).length;
-    const middle = syntheticCourse(size)[Math.floor(size / 2)]!.path.replace(/\.mdx$/, '/');
-    const weight = await pageWeight(outDir, middle);
-    htmlBySize.set(size, weight.html);
-    const index = dirSize(join(outDir, 'pagefind'), (name) => !/ui|highlight|worker|wasm/.test(name));
-    const wasm = dirSize(join(outDir, 'pagefind'), (name) => name.startsWith('wasm.en'));
-    rows.push([String(size), cold.toFixed(1), warm.toFixed(1), String(pages), kb(weight.js), kb(weight.css), kb(weight.html), kb(index), kb(wasm)]);
-    io.out(`built ${size} lessons: cold ${cold.toFixed(1)} s, warm ${warm.toFixed(1)} s`);
-    rmSync(work, { recursive: true, force: true });
+    const build = (env: NodeJS.ProcessEnv): Promise<Run> => runMeasured(process.execPath, [TSX, 'scripts/build.ts'], { cwd: ROOT, env: cleanEnv({ ...env, NODE_ENV: 'production' } as Record<string, string>) });
+    const buildStarlight = (): Promise<Run> => {
+      const [command, argv] = starlightCommand(starlightDir, 'build');
+      return runMeasured(command, argv, { cwd: starlightDir, env: cleanEnv({ NODE_ENV: 'production' }) });
+    };
+
+    const figures: SizeFigures[] = [];
+    for (const size of sizes) {
+      const lessons = syntheticCourse(size);
+      const ours = writeOurCourse(join(work, `ours-${size}`), lessons);
+      const middle = lessons[Math.floor(size / 2)]!.path.replace(/\.mdx$/, '/');
+      if (values.compare) writeStarlightContent(starlightDir, lessons);
+      // Alternating the tools spreads the machine's drift over both.
+      remove(...ours.caches, ours.outDir);
+      const oursCold = await build(ours.env);
+      let starlight: BuildFigures | undefined;
+      let starlightCold: Run | undefined;
+      if (values.compare) {
+        remove(...starlightCaches(starlightDir), join(starlightDir, 'dist'));
+        starlightCold = await buildStarlight();
+      }
+      remove(ours.outDir);
+      const oursWarm = await build(ours.env);
+      if (values.compare && starlightCold) {
+        remove(join(starlightDir, 'dist'));
+        const starlightWarm = await buildStarlight();
+        starlight = { cold: starlightCold, warm: starlightWarm, weight: await pageWeight(browser, join(starlightDir, 'dist'), middle) };
+      }
+      figures.push({ lessons: size, ours: { cold: oursCold, warm: oursWarm, weight: await pageWeight(browser, ours.outDir, middle) }, starlight });
+      const them = starlight ? `; Starlight cold ${starlight.cold.seconds.toFixed(1)} s, warm ${starlight.warm.seconds.toFixed(1)} s` : '';
+      io.out(`built ${size} lessons: ours cold ${oursCold.seconds.toFixed(1)} s, warm ${oursWarm.seconds.toFixed(1)} s${them}`);
+      remove(ours.outDir);
+    }
+
+    let dev: DevComparison | undefined;
+    if (values.dev) {
+      const size = Math.min(...sizes);
+      const lessons = syntheticCourse(size);
+      const first = lessons[0]!;
+      const ours = writeOurCourse(join(work, `dev-${size}`), lessons);
+      const oursSetup: DevSetup = {
+        command: (port) => [process.execPath, [TSX, 'scripts/dev.ts', '--port', String(port), '--host', '127.0.0.1']],
+        cwd: ROOT,
+        env: cleanEnv(ours.env),
+        path: first.path.replace(/\.mdx$/, '/'),
+        file: join(ours.env.LESSONS_DIR, first.path),
+      };
+      const coldThenWarm = async (setup: DevSetup, caches: string[]): Promise<{ cold: DevFigures; warm: DevFigures }> => {
+        remove(...caches);
+        const cold = await measureDev(setup, browser);
+        return { cold, warm: await measureDev(setup, browser) };
+      };
+      const oursDev = await coldThenWarm(oursSetup, ours.caches);
+      let starlightDev;
+      if (values.compare) {
+        writeStarlightContent(starlightDir, lessons);
+        starlightDev = await coldThenWarm(
+          { command: (port) => starlightCommand(starlightDir, 'dev', '--port', String(port), '--host', '127.0.0.1'), cwd: starlightDir, env: cleanEnv({}), path: oursSetup.path, file: join(starlightDir, 'src', 'content', 'docs', first.path) },
+          starlightCaches(starlightDir),
+        );
+      }
+      dev = { ours: oursDev, starlight: starlightDev };
+    }
+
+    io.out('');
+    for (const line of formatFigures(figures, dev)) io.out(line);
+    io.out('\nGoals (issue 9)');
+    for (const line of formatGoals(goals(figures, dev))) io.out(line);
+    io.out(`\nOne run on this machine${values.compare ? ', both tools alternating' : ''}; build times drift ±20 % between runs, so compare ratios from one run.`);
+    return 0;
+  } finally {
+    await browser.close();
+    remove(work);
   }
-
-  const header = ['lessons', 'cold s', 'warm s', 'pages', 'JS before use', 'CSS', 'lesson HTML', 'search index', 'search wasm'];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i]!)).join('  ');
-  io.out(`\n${line(header)}\n${rows.map(line).join('\n')}`);
-  io.out('\nSizes are gzip bytes of what a lesson page loads before any interaction (search code and index load on first use).');
-
-  const first = htmlBySize.get(Math.min(...sizes));
-  const last = htmlBySize.get(Math.max(...sizes));
-  const growth = first && last ? ((last - first) / first) * 100 : 0;
-  io.out(`
-  Budgets (issue #5)                                  measured
-    JS before interaction  ≤ 5 KB gzip                ${rows.map((r) => r[4]).join(' / ')}
-    CSS                    ≤ 15 KB gzip               ${rows.map((r) => r[5]).join(' / ')}
-    lesson HTML growth     < 50 % from ${Math.min(...sizes)} to ${Math.max(...sizes)}      ${growth.toFixed(0)} %
-    1,000 lessons build    < 90 s cold, < 35 s warm   ${rows.find((r) => r[0] === '1000')?.slice(1, 3).join(' s / ') ?? 'not measured'}${rows.some((r) => r[0] === '1000') ? ' s' : ''}
-  Reference, Starlight on this kind of machine: 4 / 17 / 34 s for 42 / 500 / 1,000 lessons (no diagrams), 6.9 KB JS at first paint
-  (+26 KB when idle), 14.9 KB CSS, lesson HTML 11.5 → 20.9 KB gzip from 42 to 1,000 lessons.`);
-return 0;
 };

@@ -3,11 +3,12 @@
  * instead of a crash; while the server runs, each saved lesson is checked again (terminal and browser overlay).
  */
 import { parseArgs } from 'node:util';
-import { dev } from 'astro';
+import { describeBuildError } from '../course/build-errors';
 import { formatProblem, sortProblems } from '../course/problems';
 import { settings } from '../env';
 import { UserError } from '../user-error';
 import { checkCourseCached } from '../lint/cache';
+import { startAstro } from './astro';
 import type { CliMain } from './run';
 
 export const main: CliMain = async (args, io) => {
@@ -17,12 +18,21 @@ export const main: CliMain = async (args, io) => {
   } catch (error) {
     throw new UserError(`${(error as Error).message}. Usage: npm run dev [-- --port 4321] [--host 127.0.0.1]`, 2);
   }
-  const errors = sortProblems((await checkCourseCached(settings.lessonsDir, settings.cacheDir)).problems.filter((p) => p.severity === 'error'));
+  // Astro loads in its own process while the lessons are checked here.
+  const astro = startAstro();
+  const checked = await checkCourseCached(settings.lessonsDir, settings.cacheDir).catch((error: unknown) => {
+    astro.cancel();
+    throw error;
+  });
+  const errors = sortProblems(checked.problems.filter((p) => p.severity === 'error'));
   if (errors.length > 0) {
+    astro.cancel();
     for (const problem of errors) io.err(formatProblem(problem));
     io.err('\nFix the lines above, then run `npm run dev` again.');
     return 1;
   }
-  await dev({ server: { ...(values.port ? { port: Number(values.port) } : {}), ...(values.host ? { host: values.host } : {}) } });
-  return 0;
+  const error = await astro.dev({ ...(values.port ? { port: Number(values.port) } : {}), ...(values.host ? { host: values.host } : {}) });
+  if (!error) return 0;
+  io.err(describeBuildError(error));
+  return 1;
 };

@@ -11,7 +11,7 @@ export function headingText(heading: Heading): string {
 
 /**
  * The ids the site gives a lesson's headings: github-slugger over the document in order, with the
- * generated interview heading inserted where remark-interview-questions puts it.
+ * generated interview heading inserted where src/markdown/interview-questions.ts puts it.
  */
 export function headingAnchors(tree: Root, hasQuestions: boolean, interview: { heading: string; before: string }): Set<string> {
   const texts: string[] = [];

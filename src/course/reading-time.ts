@@ -11,24 +11,37 @@ export interface ReadingTime {
   minutes: number;
 }
 
-/** Blocks whose text ends a run of words, so the last word of one cell or item does not fuse with the next. */
-const BLOCKS = new Set(['paragraph', 'heading', 'tableCell', 'listItem', 'blockquote']);
+/** Adds up what a reader reads, node by node: text and inline code are words, a code block its non-blank lines; diagrams, imports and expressions are not read. */
+export class ReadingTally {
+  private readonly texts: string[] = [];
+  codeLines = 0;
 
-/** Counts the words a reader reads and the code lines, over a lesson's syntax tree; diagrams, imports and expressions are not read. */
+  /** The value of a text or inline-code node. */
+  text(value: string): void {
+    this.texts.push(value);
+  }
+
+  /** A fenced block; a diagram is looked at, not read. */
+  code(lang: string | null | undefined, value: string): void {
+    if (lang !== 'mermaid') this.codeLines += value.split('\n').filter((line) => line.trim() !== '').length;
+  }
+
+  /** Words across every text seen; separate nodes never fuse into one word. */
+  get proseWords(): number {
+    return countWords(this.texts.join(' '));
+  }
+}
+
+/** Counts the words a reader reads and the code lines, over a lesson's syntax tree. */
 export function measureTree(tree: Root): { proseWords: number; codeLines: number } {
-  const texts: string[] = [];
-  let codeLines = 0;
+  const tally = new ReadingTally();
   const walk = (node: Nodes) => {
-    if (node.type === 'code') {
-      if (node.lang !== 'mermaid') codeLines += node.value.split('\n').filter((line) => line.trim() !== '').length;
-      return;
-    }
-    if (node.type === 'text' || node.type === 'inlineCode') texts.push(node.value);
-    if ('children' in node) for (const child of node.children as Nodes[]) walk(child);
-    if (BLOCKS.has(node.type)) texts.push('\n');
+    if (node.type === 'code') tally.code(node.lang, node.value);
+    else if (node.type === 'text' || node.type === 'inlineCode') tally.text(node.value);
+    else if ('children' in node) for (const child of node.children as Nodes[]) walk(child);
   };
   walk(tree);
-  return { proseWords: countWords(texts.join(' ')), codeLines };
+  return { proseWords: tally.proseWords, codeLines: tally.codeLines };
 }
 
 export function countWords(text: string): number {
@@ -37,7 +50,11 @@ export function countWords(text: string): number {
 
 /** Estimated minutes to read a lesson: its body plus its interview questions and answers. */
 export function readingTime(tree: Root, extraText: readonly string[] = []): ReadingTime {
-  const measured = measureTree(tree);
+  return readingTimeOf(measureTree(tree), extraText);
+}
+
+/** Reading time from a body's measured words and code lines, plus its interview questions and answers. */
+export function readingTimeOf(measured: { proseWords: number; codeLines: number }, extraText: readonly string[] = []): ReadingTime {
   const proseWords = measured.proseWords + extraText.reduce((n, t) => n + countWords(t), 0);
   const minutes = Math.max(1, Math.round(proseWords / WORDS_PER_MINUTE + measured.codeLines / CODE_LINES_PER_MINUTE));
   return { proseWords, codeLines: measured.codeLines, minutes };

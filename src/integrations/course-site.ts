@@ -1,10 +1,10 @@
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import mdx from '@astrojs/mdx';
-import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
-import type { ErrorPayload } from 'vite';
+import type { ErrorPayload, Plugin } from 'vite';
+import { codeDigest } from '../code-digest';
 import { COURSE_FILE } from '../course/config';
 import { formatBytes } from '../course/offline-copy';
 import { formatProblem, sortProblems } from '../course/problems';
@@ -13,13 +13,10 @@ import { loadCourseConfig } from '../course/read';
 import { settings } from '../env';
 import { packsOfLessons } from '../packs/index';
 import { CourseChecker } from '../lint/cache';
+import type { CompileStats } from '../markdown/compile-cache';
 import { closeSharedMermaidRenderer, prefetchCourseDiagrams, sharedMermaidRenderer } from '../markdown/mermaid-renderer';
-import { rehypeCodeBlocks } from '../markdown/rehype-code-blocks';
-import { rehypeDiagrams } from '../markdown/rehype-diagrams';
-import { rehypeTables } from '../markdown/rehype-tables';
-import { remarkInterviewQuestions } from '../markdown/remark-interview-questions';
-import { remarkKnownComponents } from '../markdown/remark-known-components';
-import { remarkLessonFacts } from '../markdown/remark-lesson-facts';
+import { lessonProcessor } from '../markdown/processor';
+import { readBuiltSite } from './built-site';
 import { checkLinks, formatBrokenLink } from './link-check';
 import { writeOfflineCopy } from './offline-copy';
 import { packComponentsPlugin } from './pack-components';
@@ -34,11 +31,14 @@ const MAX_LISTED = 100;
  * the build writes the search index and checks every link. In `npm run dev`, every saved lesson is checked.
  */
 export function courseSite(): AstroIntegration {
+  // Lessons compiled by this build and lessons taken from the compile cache, for the build log.
+  const compiled: CompileStats = { compiled: 0, cached: 0 };
   return {
     name: 'course-site',
     hooks: {
       'astro:config:setup': ({ config, command, updateConfig, addWatchFile, injectRoute, logger }) => {
         const course = loadCourseConfig();
+        const diagramsAtBuild = sharedMermaidRenderer(settings.diagramCacheDir, (m) => logger.warn(m)) !== null;
         // Diagrams render in the browser while Astro starts, syncs content and compiles MDX; lessons then find them done.
         if (command === 'build') prefetchCourseDiagrams(settings.lessonsDir, settings.diagramCacheDir, (m) => logger.warn(m));
         // What a pack brings to the site (the Redis console, Run in browser) exists only in a course whose lessons use it;
@@ -56,8 +56,10 @@ export function courseSite(): AstroIntegration {
           // External files only: pages share cached assets and a strict CSP needs no inline script hashes.
           build: { format: 'directory', inlineStylesheets: 'never' },
           vite: {
-            plugins: [packComponentsPlugin(packs)],
+            // Vite's dependency cache lives with Astro's, so deleting ASTRO_CACHE_DIR leaves no cache behind.
+            cacheDir: resolve(fileURLToPath(config.root), settings.astroCacheDir, 'vite'),
             build: { assetsInlineLimit: 0 },
+            plugins: [packComponentsPlugin(packs), ...(diagramsAtBuild ? [withoutDiagramFallback()] : [])],
             // Mermaid is only imported by the no-browser fallback; pre-bundling it would stall the dev server's start.
             optimizeDeps: { exclude: ['mermaid'] },
             // Module workers (the in-browser Redis) are bundled as ES modules, as they are started, and name their assets
@@ -69,14 +71,15 @@ export function courseSite(): AstroIntegration {
           },
           markdown: {
             syntaxHighlight: false,
-            processor: unified({
-              remarkPlugins: [remarkKnownComponents, remarkLessonFacts, [remarkInterviewQuestions, { interview: course.interview }]],
-              rehypePlugins: [[rehypeDiagrams, { cacheDir: settings.diagramCacheDir }], rehypeCodeBlocks, rehypeTables],
-              smartypants: false,
+            processor: lessonProcessor(course, {
+              diagramCacheDir: settings.diagramCacheDir,
+              compileCacheDir: join(settings.cacheDir, 'lessons'),
+              cacheContext: `${codeDigest()}\ndiagrams ${diagramsAtBuild ? 'at build' : 'in the browser'}`,
+              stats: compiled,
             }),
           },
           // The site's own checks come last, after the sitemap is written, so its links are checked too.
-          integrations: [mdx({ optimize: true }), sitemap(), afterBuild()],
+          integrations: [mdx({ optimize: true }), sitemap(), afterBuild(compiled)],
           devToolbar: { enabled: false },
         });
       },
@@ -117,8 +120,28 @@ export function courseSite(): AstroIntegration {
   };
 }
 
+const DIAGRAM_FALLBACK = fileURLToPath(new URL('../client/mermaid-fallback.ts', import.meta.url));
+const NO_FALLBACK = '\0course-site:no-diagram-fallback';
+
+/**
+ * Vite plugin for builds that draw every diagram: no page loads the browser fallback, so it is replaced by a no-op
+ * and Mermaid (5 MB of chunks, the slowest part of the client build) is neither bundled nor written to the site.
+ */
+function withoutDiagramFallback(): Plugin {
+  return {
+    name: 'course-site:without-diagram-fallback',
+    enforce: 'pre',
+    async resolveId(source, importer, options) {
+      if (!source.includes('mermaid-fallback')) return null;
+      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+      return resolved?.id === DIAGRAM_FALLBACK ? NO_FALLBACK : null;
+    },
+    load: (id) => (id === NO_FALLBACK ? 'export async function drawDiagrams() {}' : null),
+  };
+}
+
 /** After every other integration has written its files: diagrams closed, search indexed, links checked, offline copy written. */
-function afterBuild(): AstroIntegration {
+function afterBuild(compiled: CompileStats): AstroIntegration {
   let base = '/';
   let site: string | undefined;
   return {
@@ -129,14 +152,18 @@ function afterBuild(): AstroIntegration {
         site = config.site;
       },
       'astro:build:done': async ({ dir, logger }) => {
+        logger.info(`lessons: ${compiled.compiled} compiled, ${compiled.cached} from cache`);
         const renderer = sharedMermaidRenderer(settings.diagramCacheDir, (m) => logger.warn(m));
-        if (renderer) logger.info(`diagrams: ${renderer.stats.rendered} rendered, ${renderer.stats.cached} from cache`);
+        // Lessons from the compile cache draw no diagram: the line is left out when there was none to draw.
+        if (renderer && renderer.stats.rendered + renderer.stats.cached > 0) logger.info(`diagrams: ${renderer.stats.rendered} rendered, ${renderer.stats.cached} from cache`);
         await closeSharedMermaidRenderer();
-        const report = await writeSearchIndex(fileURLToPath(dir));
+        // One read of the built pages feeds the search index, its question records and the link check.
+        const built = readBuiltSite(fileURLToPath(dir));
+        const report = await writeSearchIndex(built);
         logger.info(`search index: ${report.pages} pages and ${report.questions} interview questions indexed into ${report.outputPath}`);
 
+        const links = checkLinks(built, base.replace(/\/?$/, '/'), site);
         const editUrl = settings.editUrl ?? loadCourseConfig().editUrl;
-        const links = checkLinks(fileURLToPath(dir), base.replace(/\/?$/, '/'), site);
         const external = links.external.filter((url) => !editUrl || !url.startsWith(editUrl));
         logger.info(`links: ${links.internalLinks} internal links in ${links.pages} pages checked; ${external.length} external links (listed, not fetched)${external.length ? ':' : ''}`);
         for (const url of external.slice(0, MAX_LISTED)) logger.info(`  ${url}`);

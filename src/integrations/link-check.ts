@@ -1,5 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import type { BuiltSite } from './built-site';
 
 /** A link in a built page that leads nowhere. */
 export interface BrokenLink {
@@ -44,21 +43,13 @@ export function readPage(html: string): Page {
   };
 }
 
-/** The site path of an HTML file: `a/b/index.html` → `a/b/`, `404.html` → `404.html`. */
-function pathOf(distDir: string, file: string): string {
-  return relative(distDir, file).split('\\').join('/').replace(/(^|\/)index\.html$/, '$1');
-}
-
 /**
  * Checks every internal link and `#anchor` of a built site under its base path.
- * Pure over the files in `distDir`: no network, no server.
+ * Pure over the site's files: no network, no server.
  */
-export function checkLinks(distDir: string, base = '/', site?: string): LinkReport {
-  const files = readdirSync(distDir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => join(e.parentPath, e.name));
-  const assets = new Set(files.map((f) => relative(distDir, f).split('\\').join('/')));
-  const pages = new Map(files.filter((f) => f.endsWith('.html')).map((f) => [pathOf(distDir, f), readPage(readFileSync(f, 'utf8'))]));
+export function checkLinks(built: BuiltSite, base = '/', site?: string): LinkReport {
+  const assets = built.files;
+  const pages = new Map(built.pages.map((p) => [p.path, readPage(p.html)]));
   // Absolute links to the site itself (canonical, og:url) are checked like relative ones.
   const origin = site ? new URL(site).origin : 'http://site.invalid';
   const broken: BrokenLink[] = [];

@@ -1,7 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { QUESTION_TYPE } from '../course/conventions';
+import type { BuiltPage, BuiltSite } from './built-site';
 
 export interface SearchIndexReport {
   pages: number;
@@ -37,47 +37,49 @@ export function htmlText(html: string): string {
     .trim();
 }
 
-/** Reads the interview questions out of the built lesson pages (the HTML is the single source of what readers see). */
-export function questionRecords(distDir: string): QuestionRecord[] {
-  const records: QuestionRecord[] = [];
-  const files = readdirSync(distDir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && e.name === 'index.html');
-  for (const entry of files) {
-    const html = readFileSync(join(entry.parentPath, entry.name), 'utf8');
-    const lesson = TITLE.exec(html)?.[1];
-    if (!lesson || !html.includes('class="question ')) continue;
-    const phase = htmlText(PHASE.exec(html)?.[1] ?? '');
-    const url = `/${relative(distDir, entry.parentPath).split('\\').join('/')}/`.replace(/\/+$/, '/');
-    for (const [, id, level, body] of html.matchAll(QUESTION)) {
-      const question = htmlText(QUESTION_TEXT.exec(body!)?.[1] ?? '');
-      const answer = htmlText(ANSWER.exec(body!)?.[1] ?? '');
-      records.push({
-        url: `${url}#${id}`,
-        content: `${question}\n${answer}`,
-        language: 'en',
-        meta: { title: question, phase, lesson: htmlText(lesson), level: level! },
-        filters: { phase: [phase], type: [QUESTION_TYPE], level: [level!] },
-      });
-    }
-  }
-  return records.sort((a, b) => a.url.localeCompare(b.url, 'en', { numeric: true }));
+/** The interview questions of one built lesson page, as search records (the HTML is the single source of what readers see). */
+export function pageQuestionRecords(page: BuiltPage): QuestionRecord[] {
+  const { html } = page;
+  const lesson = TITLE.exec(html)?.[1];
+  if (!lesson || !html.includes('class="question ')) return [];
+  const phase = htmlText(PHASE.exec(html)?.[1] ?? '');
+  const url = `/${page.path}`;
+  return [...html.matchAll(QUESTION)].map(([, id, level, body]) => {
+    const question = htmlText(QUESTION_TEXT.exec(body!)?.[1] ?? '');
+    const answer = htmlText(ANSWER.exec(body!)?.[1] ?? '');
+    return {
+      url: `${url}#${id}`,
+      content: `${question}\n${answer}`,
+      language: 'en',
+      meta: { title: question, phase, lesson: htmlText(lesson), level: level! },
+      filters: { phase: [phase], type: [QUESTION_TYPE], level: [level!] },
+    };
+  });
 }
 
-/** Writes the Pagefind index for a built site into `<distDir>/pagefind/`: lesson pages plus one record per interview question. */
-export async function writeSearchIndex(distDir: string): Promise<SearchIndexReport> {
+/** Every interview question of a built site as its own search record, in page order. */
+export function questionRecords(site: BuiltSite): QuestionRecord[] {
+  return site.pages.flatMap(pageQuestionRecords).sort((a, b) => a.url.localeCompare(b.url, 'en', { numeric: true }));
+}
+
+/** Writes the Pagefind index of a built site into `<dir>/pagefind/`: every page plus one record per interview question. */
+export async function writeSearchIndex(site: BuiltSite): Promise<SearchIndexReport> {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
   try {
     if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-    const added = await index.addDirectory({ path: distDir });
-    if (added.errors.length > 0) throw new Error(`Pagefind could not index ${distDir}: ${added.errors.join('; ')}`);
-    const questions = questionRecords(distDir);
+    const questions = questionRecords(site);
     // Sent together: Pagefind's service answers each request by id, so they need not wait for one another.
-    const results = await Promise.all(questions.map((record) => index.addCustomRecord(record)));
-    const failed = results.flatMap((r, i) => (r.errors.length > 0 ? [`${questions[i]!.url}: ${r.errors.join('; ')}`] : []));
+    const pages = Promise.all(site.pages.map((page) => index.addHTMLFile({ sourcePath: page.file, content: page.html })));
+    const records = Promise.all(questions.map((record) => index.addCustomRecord(record)));
+    const failed = [
+      ...(await pages).flatMap((r, i) => (r.errors.length > 0 ? [`${site.pages[i]!.file}: ${r.errors.join('; ')}`] : [])),
+      ...(await records).flatMap((r, i) => (r.errors.length > 0 ? [`${questions[i]!.url}: ${r.errors.join('; ')}`] : [])),
+    ];
     if (failed.length > 0) throw new Error(`Pagefind could not index ${failed.join(', ')}`);
-    const outputPath = join(distDir, 'pagefind');
+    const outputPath = join(site.dir, 'pagefind');
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length > 0) throw new Error(`Pagefind could not write ${outputPath}: ${written.errors.join('; ')}`);
-    return { pages: added.page_count, questions: questions.length, outputPath };
+    return { pages: site.pages.length, questions: questions.length, outputPath };
   } finally {
     await pagefind.close();
   }

@@ -1,36 +1,11 @@
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { codeDigest, GENERATOR_ROOT, sha256 } from '../code-digest';
 import { analyzeFile, checkCourseFile, crossLessonProblems, parseIfLesson, type FileFacts } from '../course/check';
 import { readCourseFolder, type SourceFile } from '../course/folder';
 import type { LessonSource } from '../course/lesson-source';
 import type { Problem } from '../course/problems';
 import { courseIndex, courseLessonSchema, lintLesson } from './lint';
-
-/** What decides every verdict besides the lesson itself: the checks' code and the parsers' versions (the lockfile). */
-const CODE = ['src', 'package-lock.json'];
-/** The generator's own folder, wherever the tool is run from. */
-const GENERATOR_ROOT = fileURLToPath(new URL('../..', import.meta.url));
-
-const sha256 = (...parts: (string | Buffer)[]) => {
-  const hash = createHash('sha256');
-  for (const part of parts) hash.update(part).update('\0');
-  return hash.digest('hex');
-};
-
-/** Digest of the code that judges lessons; any change to it makes every cached verdict stale. */
-export function codeDigest(root = GENERATOR_ROOT): string {
-  const files = CODE.flatMap((entry) => {
-    const path = join(root, entry);
-    if (!existsSync(path)) return [];
-    if (!statSync(path).isDirectory()) return [path];
-    return readdirSync(path, { recursive: true, withFileTypes: true })
-      .filter((e) => e.isFile() && e.name.endsWith('.ts'))
-      .map((e) => join(e.parentPath, e.name));
-  }).sort();
-  return sha256(...files.flatMap((file) => [file, readFileSync(file)]));
-}
 
 interface CachedFile {
   facts: FileFacts;

@@ -1,19 +1,27 @@
-import type { Heading, Root, RootContent } from 'mdast';
+import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { sectionKey } from '../course/conventions';
 
-/** True for a `##` heading that names `section`, compared as authors mean it (case, emoji and punctuation aside). */
-export function isSectionHeading(node: RootContent, section: string): node is Heading {
-  return node.type === 'heading' && node.depth === 2 && sectionKey(toString(node)) === sectionKey(section);
+/** A `##` heading among a lesson's top-level nodes: where it is and what it says. */
+export interface SectionHeading {
+  index: number;
+  text: string;
 }
 
 /**
- * Where a lesson's interview questions go, decided once for the renderer and the linter's anchors: after a
- * heading the author wrote, else in front of the section course.yaml names, else at the end.
+ * Where a lesson's interview questions go, decided once for the renderer and the linter's anchors: after a heading
+ * the author wrote, else in front of the section course.yaml names, else at the end (`index` undefined). Headings
+ * are compared as authors mean them (case, emoji and punctuation aside).
  */
-export function interviewInsertion(tree: Root, interview: { heading: string; before: string }): { written: boolean; index: number } {
-  const written = tree.children.findIndex((n) => isSectionHeading(n, interview.heading));
-  if (written !== -1) return { written: true, index: written + 1 };
-  const before = interview.before === '' ? -1 : tree.children.findIndex((n) => isSectionHeading(n, interview.before));
-  return { written: false, index: before === -1 ? tree.children.length : before };
+export function interviewPlacement(headings: readonly SectionHeading[], interview: { heading: string; before: string }): { written: boolean; index: number | undefined } {
+  const find = (section: string) => headings.find((h) => sectionKey(h.text) === sectionKey(section))?.index;
+  const written = find(interview.heading);
+  if (written !== undefined) return { written: true, index: written + 1 };
+  return { written: false, index: interview.before === '' ? undefined : find(interview.before) };
+}
+
+/** interviewPlacement over a whole syntax tree. */
+export function interviewInsertion(tree: Root, interview: { heading: string; before: string }): { written: boolean; index: number | undefined } {
+  const headings = tree.children.flatMap((node, index) => (node.type === 'heading' && node.depth === 2 ? [{ index, text: toString(node) }] : []));
+  return interviewPlacement(headings, interview);
 }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parseLessonSource } from '../../src/course/lesson-source';
+import { readBuiltSite } from '../../src/integrations/built-site';
 import { checkLinks } from '../../src/integrations/link-check';
 import { questionRecords } from '../../src/integrations/search-index';
 import { describeWithChromium } from '../support/chromium';
@@ -14,7 +15,7 @@ describeWithChromium('what the build writes, read back from the built pages', ()
     test('are one per question of a real lesson page, with its text, level and phase as the page shows them', () => {
       const lesson = parseLessonSource('joins.mdx', readFileSync(join(OTHER_COURSE, 'queries', 'joins.mdx'), 'utf8'));
       const questions = lesson.values['interviewQuestions'] as { level: string; question: string }[];
-      const records = questionRecords(SITES.other.outDir).filter((r) => r.url.startsWith('/queries/joins/'));
+      const records = questionRecords(readBuiltSite(SITES.other.outDir)).filter((r) => r.url.startsWith('/queries/joins/'));
       expect(records.map((r) => [r.url, r.meta.title, r.meta.level, r.meta.phase, r.meta.lesson])).toEqual(
         questions.map((q, i) => [`/queries/joins/#q-${i + 1}`, q.question, q.level, 'Phase 2 · Queries', 'Joins That Scale']),
       );
@@ -30,14 +31,14 @@ describeWithChromium('what the build writes, read back from the built pages', ()
       const page = join(dist, 'queries', 'joins', 'index.html');
       writeFileSync(page, readFileSync(page, 'utf8').replace('</main>', `<a href="${href}">x</a></main>`));
       try {
-        return checkLinks(dist, '/', 'http://127.0.0.1').broken.map((b) => `${b.href} ${b.reason}`);
+        return checkLinks(readBuiltSite(dist), '/', 'http://127.0.0.1').broken.map((b) => `${b.href} ${b.reason}`);
       } finally {
         rmSync(dist, { recursive: true, force: true });
       }
     };
 
     test('passes the real pages as built', () => {
-      expect(checkLinks(SITES.other.outDir, '/', 'http://127.0.0.1').broken).toEqual([]);
+      expect(checkLinks(readBuiltSite(SITES.other.outDir), '/', 'http://127.0.0.1').broken).toEqual([]);
     });
 
     test.each(['#description', '#viewport'])('does not take a meta tag for the anchor %s', (anchor) => {

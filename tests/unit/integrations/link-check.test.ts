@@ -1,8 +1,9 @@
 import { expect, test } from 'vitest';
+import { readBuiltSite } from '../../../src/integrations/built-site';
 import { checkLinks, formatBrokenLink } from '../../../src/integrations/link-check';
 
 test('reports broken pages and anchors with the page and the link, and lists external links', () => {
-  const report = checkLinks('tests/fixtures/link-site', '/docs/');
+  const report = checkLinks(readBuiltSite('tests/fixtures/link-site'), '/docs/');
   expect(report.broken.map(formatBrokenLink)).toEqual([
     '/: link "guide/#missing-anchor" points to #missing-anchor, which is not on that page',
     '/: link "/docs/nowhere/" leads to a page that does not exist',
@@ -14,7 +15,7 @@ test('reports broken pages and anchors with the page and the link, and lists ext
 });
 
 test('checks absolute links to the site itself like internal ones', () => {
-  const report = checkLinks('tests/fixtures/link-site', '/docs/', 'https://example.org');
+  const report = checkLinks(readBuiltSite('tests/fixtures/link-site'), '/docs/', 'https://example.org');
   expect(report.external).toEqual(['https://redis.io/docs/']);
   expect(report.broken.map(formatBrokenLink)).toContain('/: link "https://example.org/docs/missing/" leads to a page that does not exist');
 });

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
+import { readBuiltSite } from '../../../src/integrations/built-site';
 import { questionRecords, writeSearchIndex } from '../../../src/integrations/search-index';
 
 test('indexes the lesson pages of a built site into dist/pagefind', async () => {
@@ -14,7 +15,7 @@ test('indexes the lesson pages of a built site into dist/pagefind', async () => 
   page('lists', '<main data-pagefind-body><h1>Lists</h1><p>LPUSH and BLMOVE build queues.</p></main>');
   page('', '<main><h1>Home</h1></main>');
 
-  await writeSearchIndex(dist);
+  await writeSearchIndex(readBuiltSite(dist));
 
   // Only pages marked data-pagefind-body (lessons) are searchable; the home page is not.
   const entry = JSON.parse(readFileSync(join(dist, 'pagefind', 'pagefind-entry.json'), 'utf8'));
@@ -32,7 +33,7 @@ test('reads each interview question of a lesson page as its own record', () => {
       '<details id="q-1" class="question question--advanced" data-level="Advanced" data-pagefind-ignore><summary><span class="question__number">Q1</span>' +
       '<span class="question__text">Why a &lt;skiplist&gt;?</span></summary><div class="question__answer"><p>Ranges in <code>O(log N)</code>.</p></div></details></article>',
   );
-  expect(questionRecords(dist)).toEqual([
+  expect(questionRecords(readBuiltSite(dist))).toEqual([
     {
       url: '/p/lesson/#q-1',
       content: 'Why a <skiplist>?\nRanges in O(log N) .',

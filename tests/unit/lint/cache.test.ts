@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { formatProblem } from '../../../src/course/problems';
-import { codeDigest, CourseChecker } from '../../../src/lint/cache';
+import { codeDigest } from '../../../src/code-digest';
+import { CourseChecker } from '../../../src/lint/cache';
 
 describe('the cached lesson checks of npm run build and npm run dev', () => {
   let dir = '';

@@ -1,6 +1,8 @@
 import { toHtml } from 'hast-util-to-html';
+import { markdownToHtml } from 'satteri';
 import { expect, test } from 'vitest';
-import { renderCodeBlock } from '../../../src/markdown/rehype-code-blocks';
+import { codeBlocks, codeRuns, renderCodeBlock } from '../../../src/markdown/code-blocks';
+import { astroData } from '../../support/satteri';
 
 test('wraps a block in a figure with its title, language label and a hidden copy button', async () => {
   const html = toHtml(await renderCodeBlock('class A {}\nint b;\n', 'java', 'title="A.java" {2}'));
@@ -17,24 +19,11 @@ test('highlights redis-cli sessions with both themes', async () => {
   expect(html).toContain('>(nil)</span>');
 });
 
-/** A lesson body through the plugin, as the build runs it: the figures' HTML and the facts it leaves for the page. */
+/** A lesson body through the plugins, as the build runs them: the figures' HTML and the facts it leaves for the page. */
 async function lessonHtml(markdown: string, frontmatter: Record<string, unknown> = {}) {
-  const { unified } = await import('unified');
-  const { default: remarkParse } = await import('remark-parse');
-  const { default: remarkRehype } = await import('remark-rehype');
-  const { VFile } = await import('vfile');
-  const { rehypeCodeBlocks } = await import('../../../src/markdown/rehype-code-blocks');
-  const file = new VFile({ value: markdown, data: { astro: { frontmatter } } });
-  const { visit } = await import('unist-util-visit');
-  // What MDX does before the site's plugins run: a fence's meta moves to the code element's `metastring`.
-  const metaString = () => (tree: import('hast').Root) =>
-    visit(tree, 'element', (node) => {
-      const meta = (node.data as { meta?: string } | undefined)?.meta;
-      if (node.tagName === 'code' && meta) node.properties.metastring = meta;
-    });
-  const processor = unified().use(remarkParse).use(remarkRehype).use(metaString).use(rehypeCodeBlocks);
-  const tree = await processor.run(processor.parse(file), file);
-  return { html: toHtml(tree as Parameters<typeof toHtml>[0]), facts: (file.data as { astro: { frontmatter: Record<string, unknown> } }).astro.frontmatter };
+  const data = astroData(frontmatter);
+  const { html } = await markdownToHtml(markdown, { mdastPlugins: [codeRuns], hastPlugins: [codeBlocks], data });
+  return { html, facts: data.astro.frontmatter };
 }
 
 const fence = (meta: string, command = 'PING') => `\`\`\`redis-cli ${meta}\n127.0.0.1:6379> ${command}\nPONG\n\`\`\`\n`;

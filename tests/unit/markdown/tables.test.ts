@@ -1,10 +1,8 @@
-import { fromHtml } from 'hast-util-from-html';
-import { toHtml } from 'hast-util-to-html';
+import { markdownToHtml } from 'satteri';
 import { expect, test } from 'vitest';
-import { rehypeTables } from '../../../src/markdown/rehype-tables';
+import { tables } from '../../../src/markdown/tables';
 
-test('wraps a table in a focusable scrolling region', () => {
-  const tree = fromHtml('<table><tr><td>1</td></tr></table>', { fragment: true });
-  rehypeTables()(tree);
-  expect(toHtml(tree)).toBe('<div class="table-scroll" tabindex="0" role="region" aria-label="Table"><table><tbody><tr><td>1</td></tr></tbody></table></div>');
+test('wraps a table in a focusable scrolling region', async () => {
+  const { html } = await markdownToHtml('| a |\n|---|\n| 1 |', { hastPlugins: [tables] });
+  expect(html.replace(/\n/g, '')).toBe('<div class="table-scroll" tabindex="0" role="region" aria-label="Table"><table><thead><tr><th>a</th></tr></thead><tbody><tr><td>1</td></tr></tbody></table></div>');
 });

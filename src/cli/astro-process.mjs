@@ -1,0 +1,27 @@
+/**
+ * Runs Astro in a Node process of its own, started by src/cli/astro.ts: plain Node with no tsx loader, which would
+ * otherwise see (and source-map) every module Astro loads, a quarter of a build's CPU. Astro is loaded at once, while
+ * the parent checks the lessons; the command comes as a message. JavaScript, not TypeScript, so Node need not load
+ * its type stripper (0.4 s) either; it imports only astro.
+ */
+import { build, dev } from 'astro';
+
+/** What the parent needs of an error to describe it (src/course/build-errors.ts). */
+const serialize = (/** @type {any} */ error) => ({ name: error?.name, message: error?.message ?? String(error), stack: error?.stack, loc: error?.loc, hint: error?.hint });
+
+// The parent went away (it stopped, or was stopped): so does Astro.
+process.on('disconnect', () => process.exit(1));
+
+process.once('message', async (/** @type {{ command: 'build' } | { command: 'dev', server: { port?: number, host?: string } }} */ message) => {
+  try {
+    if (message.command === 'build') {
+      await build({});
+      process.send?.({ done: true }, () => process.exit(0));
+    } else {
+      // The server runs until this process is stopped.
+      await dev({ server: message.server });
+    }
+  } catch (error) {
+    process.send?.({ error: serialize(error) }, () => process.exit(1));
+  }
+});

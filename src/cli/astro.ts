@@ -1,0 +1,45 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+/** An error of the Astro process, as much of it as describeBuildError reads. */
+export interface AstroError {
+  name?: string;
+  message: string;
+  stack?: string;
+  loc?: { file?: string; line?: number; column?: number };
+  hint?: string;
+}
+
+type Reply = { done: true } | { error: AstroError };
+
+/** The Astro process of a build or a dev server: started early, told what to do once the lessons pass their checks. */
+export interface AstroProcess {
+  /** Builds the site; resolves with Astro's error, or undefined when the build succeeded. */
+  build(): Promise<AstroError | undefined>;
+  /** Starts the dev server; resolves with Astro's error if it cannot start, else when the server stops. */
+  dev(server: { port?: number; host?: string }): Promise<AstroError | undefined>;
+  /** Ends the process unused (the lessons have errors). */
+  cancel(): void;
+}
+
+const ENTRY = fileURLToPath(new URL('./astro-process.mjs', import.meta.url));
+
+/** Forks src/cli/astro-process.mjs on plain Node: no tsx loader in Astro's process (see there why). */
+export function startAstro(): AstroProcess {
+  const child: ChildProcess = fork(ENTRY, [], { execArgv: [], stdio: 'inherit' });
+  const outcome = new Promise<AstroError | undefined>((resolve) => {
+    child.on('message', (reply: Reply) => {
+      resolve('error' in reply ? reply.error : undefined);
+    });
+    child.on('exit', (code, signal) => resolve(code === 0 || signal === 'SIGINT' || signal === 'SIGTERM' ? undefined : { message: `Astro stopped (exit code ${code}).` }));
+  });
+  const send = (message: object) => {
+    child.send(message);
+    return outcome;
+  };
+  return {
+    build: () => send({ command: 'build' }),
+    dev: (server) => send({ command: 'dev', server }),
+    cancel: () => void child.kill(),
+  };
+}
