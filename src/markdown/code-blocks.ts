@@ -1,7 +1,7 @@
 import type { Element, ElementContent } from 'hast';
 import type { HastPluginDefinition, MdastPluginEntry } from 'satteri';
 import { bundledLanguages, createHighlighter, type BundledLanguage, type Highlighter } from 'shiki';
-import { parseCodeMeta, type CodeMeta } from './code-meta';
+import { parseCodeMeta } from './code-meta';
 import { CODE_LANGUAGES } from './languages';
 import { frontmatterOf } from './lesson-facts';
 
@@ -102,12 +102,12 @@ function h(tagName: string, properties: Element['properties'], children: string 
  * may continue another.
  */
 export const codeRuns: MdastPluginEntry = () => {
-  const fences: { lang: string; meta: string | undefined; line: number }[] = [];
+  const fences: { lang: string; meta: string; value: string; line: number }[] = [];
   return {
     name: 'course-site:code-runs',
     options: { position: true },
     code: (node) => {
-      fences.push({ lang: node.lang ?? 'text', meta: node.meta ?? undefined, line: node.position?.start.line ?? 0 });
+      fences.push({ lang: node.lang ?? 'text', meta: node.meta ?? '', value: node.value, line: node.position?.start.line ?? 0 });
     },
     after(_root, ctx) {
       const frontmatter = frontmatterOf(ctx.data);
@@ -116,8 +116,7 @@ export const codeRuns: MdastPluginEntry = () => {
         const browserRun = CODE_LANGUAGES.get(lang)?.browserRun;
         if (!browserRun) continue;
         const own = fences.filter((fence) => fence.lang === lang);
-        const metas: CodeMeta[] = own.map((fence) => parseCodeMeta(fence.meta));
-        browserRun(metas, frontmatter).forEach((run, k) => {
+        browserRun(own, frontmatter).forEach((run, k) => {
           if (run) runs[own[k]!.line] = run;
         });
       }

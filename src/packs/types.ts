@@ -2,7 +2,6 @@ import type { LanguageRegistration } from 'shiki';
 import type { z } from 'astro/zod';
 import type { Settings } from '../env';
 import type { Fence } from '../course/lesson-source';
-import type { CodeMeta } from '../markdown/code-meta';
 import type { Problem } from '../course/problems';
 
 /**
@@ -52,11 +51,11 @@ export interface PackLanguage {
    */
   prompt?: RegExp;
   /**
-   * For blocks a learner can run in the browser: given the lesson's fences of this language in order and its
-   * frontmatter, the data attributes of each block's figure by dataset name (`runAfter` is `data-run-after`; it
+   * For blocks a learner can run in the browser: given the lesson's fences of this language in order (info string
+   * after the language, content, line) and its frontmatter, the data attributes of each block's figure by dataset name (`runAfter` is `data-run-after`; it
    * then gets a "Run in browser" button), or undefined for a block that cannot run there.
    */
-  browserRun?(fences: readonly CodeMeta[], frontmatter: Readonly<Record<string, unknown>>): (Readonly<Record<string, string>> | undefined)[];
+  browserRun?(fences: readonly { meta: string; value: string; line: number }[], frontmatter: Readonly<Record<string, unknown>>): (Readonly<Record<string, string>> | undefined)[];
 }
 
 /** One lesson as a verifier sees it: its fences of the verifier's languages and its frontmatter. */

@@ -2,7 +2,9 @@
  * Which redis-cli blocks a learner can run in the browser, on the in-browser engine (engine/), and which earlier
  * block a `continue` block needs first. Pure: the build decides with it, the differential test runs what it allows.
  */
-import type { CodeMeta } from '../../markdown/code-meta';
+import type { Fence } from '../../course/lesson-source';
+import { parseCodeMeta, type CodeMeta } from '../../markdown/code-meta';
+import { planLesson, type BlockPlan } from './plan';
 
 /** The console's own page, inside the site (the lesson consoles link to it). */
 export const PLAYGROUND_PATH = 'playground';
@@ -40,15 +42,37 @@ export function blockRunsInBrowser(attributes: CodeMeta['attributes'], lessonVer
   return { runnable: true };
 }
 
+/** A redis-cli fence as the build and the tests see it. */
+export type BrowserFence = Pick<Fence, 'meta' | 'value' | 'line'>;
+
+/** Commands the engine answers with an error saying why a tab cannot (engine/c/rw_shim.c), and CLIENT PAUSE, which stalls the one client. */
+const ENGINE_REFUSES = new Set(['SAVE', 'BGSAVE', 'BGREWRITEAOF', 'REPLICAOF', 'SLAVEOF', 'SYNC', 'PSYNC', 'REPLCONF', 'FAILOVER', 'MIGRATE', 'CLUSTER', 'SHUTDOWN', 'DEBUG', 'MONITOR', 'MODULE', 'CLIENT PAUSE']);
+
+/** What the verifier's plan of a block (plan.ts) asks for, `chainClients` being every client of its `continue` chain, that one in-browser client of one server cannot give. */
+export function planNeedsMore(plan: BlockPlan, chainClients: ReadonlySet<string>): string | undefined {
+  if (plan.problems.length > 0) return 'the verifier reports a problem with it';
+  if (chainClients.size > 1) return `is typed by ${chainClients.size} clients`;
+  if (plan.eventuallyMs !== undefined) return 'waits for the server to change (eventually)';
+  const refused = plan.steps.find((step) => step.words !== undefined && (ENGINE_REFUSES.has(step.words[0]!.toUpperCase()) || ENGINE_REFUSES.has(`${step.words[0]!.toUpperCase()} ${step.words[1]?.toUpperCase() ?? ''}`)));
+  return refused ? `runs ${refused.words!.slice(0, 2).join(' ')}, which a tab cannot` : undefined;
+}
+
 /**
  * Every redis-cli block of a lesson, in order. A `continue` block keeps the data of the last block before it that
  * runs (blocks with `skip` never run), so it runs in the browser only when that block does too.
  */
-export function browserRuns(blocks: readonly Pick<CodeMeta, 'attributes'>[], lessonVersion: unknown): BrowserRun[] {
+export function browserRuns(fences: readonly BrowserFence[], frontmatter: Readonly<Record<string, unknown>>): BrowserRun[] {
+  const plans = planLesson(fences.map((fence) => ({ ...fence, lang: 'redis-cli' })), frontmatter);
+  // A chain whose blocks are typed in different terminals (client="1", then client="2" continue) needs two clients.
+  const clientsByChain = new Map<number, Set<string>>();
+  for (const plan of plans) for (const client of plan.clients) clientsByChain.set(plan.chain, (clientsByChain.get(plan.chain) ?? new Set()).add(client));
   const runs: BrowserRun[] = [];
   let previous: number | undefined;
-  blocks.forEach(({ attributes }, k) => {
-    const own = blockRunsInBrowser(attributes, lessonVersion);
+  fences.forEach((fence, k) => {
+    const { attributes } = parseCodeMeta(fence.meta);
+    const alone = blockRunsInBrowser(attributes, frontmatter['redisVersion']);
+    const more = alone.runnable ? planNeedsMore(plans[k]!, clientsByChain.get(plans[k]!.chain) ?? new Set()) : undefined;
+    const own = more === undefined ? alone : { runnable: false as const, why: more };
     let run: BrowserRun = own.runnable ? { runnable: true, after: undefined } : own;
     if (run.runnable && attributes.has('continue') && previous !== undefined) {
       const before = runs[previous]!;

@@ -40,6 +40,15 @@ function nativeServer(): { path: string | undefined; problem: string } {
   return { path, problem: '' };
 }
 
+/** The native server emptied between chains, as the engine is: data in every database, functions and cached scripts. */
+const emptied = (server: RedisServer) =>
+  server.admin(async (connection) => {
+    for (const command of [['FLUSHALL'], ['FUNCTION', 'FLUSH'], ['SCRIPT', 'FLUSH']]) {
+      const reply = await connection.command(command, 5000);
+      if (reply.kind === 'error') throw new Error(`${command.join(' ')} failed on the native server: ${reply.text}`);
+    }
+  });
+
 const ok = (run: StepRun | undefined) => run?.outcome.kind === 'same' || run?.outcome.kind === 'varies';
 const shown = (lines: readonly string[]) => (lines.length === 0 ? '(nothing)' : lines.map((line) => `\n      ${line}`).join(''));
 
@@ -81,8 +90,9 @@ if (serverPath === undefined) {
       const labelled: string[] = [];
       let steps = 0;
       for (const lesson of lessonFiles([], settings.lessonsDir).map((file) => parseLessonSource(file.file, file.raw))) {
-        const blocks = lesson.fences.filter((fence) => fence.lang === 'redis-cli').map(toSessionBlock);
-        const runs = browserRuns(blocks.map((block) => block.meta), lesson.values['redisVersion']);
+        const fences = lesson.fences.filter((fence) => fence.lang === 'redis-cli');
+        const blocks = fences.map(toSessionBlock);
+        const runs = browserRuns(fences, lesson.values);
         // Only the last block of each chain: running it runs the blocks it continues first, as the Run button does.
         const ends = runs.flatMap((run, k) => (run.runnable && !runs.some((later) => later.runnable && later.after === k) ? [k] : []));
         if (ends.length === 0) continue;
@@ -90,7 +100,7 @@ if (serverPath === undefined) {
         try {
           for (const end of ends) {
             const chain = chainOf(runs, end).map((k) => ({ block: blocks[k]!, vary: compileVary(blocks[k]!.meta.attributes.get('vary')) }));
-            await Promise.all([server.reset(), engine.reset()]);
+            await Promise.all([emptied(server), engine.reset()]);
             const native: SessionTarget = {
               open: async () => {
                 const connection = await server.connect();

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseCodeMeta } from '../../../../src/markdown/code-meta';
-import { atMost, blockRunsInBrowser, browserRuns, chainOf, ENGINE_REDIS_VERSION } from '../../../../src/packs/redis/runnable';
+import { atMost, blockRunsInBrowser, browserRuns, chainOf, ENGINE_REDIS_VERSION, type BrowserFence } from '../../../../src/packs/redis/runnable';
 
 const attributes = (meta: string) => parseCodeMeta(meta).attributes;
 
@@ -46,7 +46,7 @@ describe('which redis-cli blocks run in the browser', () => {
 });
 
 describe('continue blocks', () => {
-  const runsOf = (...metas: string[]) => browserRuns(metas.map((meta) => parseCodeMeta(meta)), '7.2');
+  const runsOf = (...metas: string[]) => browserRuns(metas.map((meta, k) => ({ meta, value: '127.0.0.1:6379> PING\nPONG', line: 1 + 4 * k })), { redisVersion: '7.2' });
 
   it('run after the block they continue, and that one after its own', () => {
     const runs = runsOf('', 'continue', 'continue', '');
@@ -70,5 +70,28 @@ describe('continue blocks', () => {
 
   it('start from an empty server when nothing ran before them', () => {
     expect(runsOf('continue')[0]).toEqual({ runnable: true, after: undefined });
+  });
+});
+
+describe('blocks the verifier runs on more than one in-browser client of one server', () => {
+  const fence = (meta: string, value: string): BrowserFence => ({ meta, value, line: 1 });
+  it.each<[string, BrowserFence, string]>([
+    ['two clients', fence('', '# client A\n127.0.0.1:6379> SUBSCRIBE news\n1) "subscribe"\n2) "news"\n3) (integer) 1\n# client B\n127.0.0.1:6379> PUBLISH news hi\n(integer) 1'), 'is typed by 2 clients'],
+    ['a replica', fence('topology="replica"', '127.0.0.1:6379> ROLE\n1) "master"'), 'has topology='],
+    ['a status that changes later', fence('eventually', '127.0.0.1:6379> DBSIZE\n(integer) 0'), 'waits for the server to change (eventually)'],
+    ['a stall', fence('', '127.0.0.1:6379> CLIENT PAUSE 100\nOK'), 'runs CLIENT PAUSE, which a tab cannot'],
+    ['a snapshot', fence('', '127.0.0.1:6379> BGSAVE\nBackground saving started'), 'runs BGSAVE, which a tab cannot'],
+    ['a transcript with a mistake', fence('', 'no prompt here'), 'the verifier reports a problem with it'],
+  ])('%s does not get the button', (_name, block, why) => {
+    expect(browserRuns([block], {})).toEqual([{ runnable: false, why }]);
+  });
+
+  it('two terminals, one block each, continued: neither gets it', () => {
+    const runs = browserRuns([fence('client="1"', '127.0.0.1:6379> EVAL "while true do end" 0\n(error) ERR Script killed'), { ...fence('client="2" continue', '127.0.0.1:6379> SCRIPT KILL\nOK'), line: 5 }], {});
+    expect(runs.map((run) => run.runnable)).toEqual([false, false]);
+  });
+
+  it('a plain session does', () => {
+    expect(browserRuns([fence('', '127.0.0.1:6379> SET k v\nOK')], {})).toEqual([{ runnable: true, after: undefined }]);
   });
 });
