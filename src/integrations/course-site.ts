@@ -3,7 +3,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
-import type { ErrorPayload, Plugin } from 'vite';
+import type { ErrorPayload, Plugin, Rolldown } from 'vite';
 import { codeDigest } from '../code-digest';
 import { COURSE_FILE } from '../course/config';
 import { formatBytes } from '../course/offline-copy';
@@ -20,6 +20,7 @@ import { readBuiltSite } from './built-site';
 import { checkLinks, formatBrokenLink } from './link-check';
 import { writeOfflineCopy } from './offline-copy';
 import { packComponentsPlugin } from './pack-components';
+import { slimPreloadHelperPlugin } from './preload-helper';
 import { writeSearchIndex } from './search-index';
 
 /** External links printed after a build; a very large course prints a count for the rest. */
@@ -58,8 +59,17 @@ export function courseSite(): AstroIntegration {
           vite: {
             // Vite's dependency cache lives with Astro's, so deleting ASTRO_CACHE_DIR leaves no cache behind.
             cacheDir: resolve(fileURLToPath(config.root), settings.astroCacheDir, 'vite'),
-            build: { assetsInlineLimit: 0 },
-            plugins: [packComponentsPlugin(packs), ...(diagramsAtBuild ? [withoutDiagramFallback()] : [])],
+            build: {
+              assetsInlineLimit: 0,
+              rolldownOptions: {
+                // Compiled MDX carries Astro's own "use astro:head-inject" directive; the bundler's note on each lesson that it drops it is noise.
+                onwarn(warning: Rolldown.RolldownLog, warn: (warning: Rolldown.RolldownLog) => void) {
+                  if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('astro:head-inject')) return;
+                  warn(warning);
+                },
+              },
+            },
+            plugins: [packComponentsPlugin(packs), slimPreloadHelperPlugin(), ...(diagramsAtBuild ? [withoutDiagramFallback()] : [])],
             // Mermaid is only imported by the no-browser fallback; pre-bundling it would stall the dev server's start.
             optimizeDeps: { exclude: ['mermaid'] },
             // Module workers (the in-browser Redis) are bundled as ES modules, as they are started, and name their assets
