@@ -2,8 +2,8 @@
  * `npm run bench [-- --sizes 42,500,1000] [--compare starlight] [--no-dev]`: builds a generated course of each size
  * with the real pipeline, cold (no caches) and warm (caches kept, output deleted), and measures a lesson page and the
  * dev loop. With `--compare starlight`, plain Starlight (pinned, installed from the npm registry into the benchmark's
- * folder) builds the same lessons in the same run, alternating with ours, and the ratios and goals are printed. It
- * prints figures; it asserts nothing.
+ * folder) builds the same lessons in the same run, alternating with ours, and the ratios and goals are printed; then
+ * Redis in the browser's figures (bench:playground) on the smallest course. It prints figures; it asserts nothing.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +13,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { measureDev, type DevFigures, type DevSetup } from '../bench/dev-loop';
 import { runMeasured, type Run } from '../bench/measure';
 import { pageWeight } from '../bench/page-weight';
+import { formatPlaygroundFigures, measurePlayground } from '../bench/playground';
 import { formatFigures, formatGoals, goals, type BuildFigures, type DevComparison, type SizeFigures } from '../bench/report';
 import { prepareStarlight, starlightCaches, starlightCommand, STARLIGHT_VERSIONS, writeStarlightContent } from '../bench/starlight';
 import { SYNTHETIC_COURSE_FILE, syntheticCourse, type SyntheticLesson } from '../bench/synthetic-course';
@@ -71,6 +72,7 @@ export const main: CliMain = async (args, io) => {
     };
 
     const figures: SizeFigures[] = [];
+    let playground: string[] = [];
     for (const size of sizes) {
       const lessons = syntheticCourse(size);
       const ours = writeOurCourse(join(work, `ours-${size}`), lessons);
@@ -95,6 +97,8 @@ export const main: CliMain = async (args, io) => {
       figures.push({ lessons: size, ours: { cold: oursCold, warm: oursWarm, weight: await pageWeight(browser, ours.outDir, middle) }, starlight });
       const them = starlight ? `; Starlight cold ${starlight.cold.seconds.toFixed(1)} s, warm ${starlight.warm.seconds.toFixed(1)} s` : '';
       io.out(`built ${size} lessons: ours cold ${oursCold.seconds.toFixed(1)} s, warm ${oursWarm.seconds.toFixed(1)} s${them}`);
+      // Redis in the browser is measured once, on the smallest course: its figures do not depend on the course's size.
+      if (size === Math.min(...sizes)) playground = formatPlaygroundFigures(await measurePlayground(ours.outDir, { chromiumPath }));
       remove(ours.outDir);
     }
 
@@ -132,6 +136,8 @@ export const main: CliMain = async (args, io) => {
     for (const line of formatFigures(figures, dev)) io.out(line);
     io.out('\nGoals (issue 9)');
     for (const line of formatGoals(goals(figures, dev))) io.out(line);
+    io.out('\nRedis in the browser (issue 11), on the generated course');
+    for (const line of playground) io.out(`  ${line}`);
     io.out(`\nOne run on this machine${values.compare ? ', both tools alternating' : ''}; build times drift ±20 % between runs, so compare ratios from one run.`);
     return 0;
   } finally {
