@@ -57,7 +57,7 @@ export interface RunnableBlock {
 const CLIENT_SIDE = new Set(['HELP', 'QUIT', 'EXIT', 'CLEAR', 'CONNECT']);
 /** Commands after which redis-cli prints the replication stream, so the rest of the block cannot run. */
 const REPLICATION_STREAM = new Set(['SYNC', 'PSYNC']);
-/** How long messages and held replies may take, as the verifier's bound on a command. */
+/** How long the messages a lesson shows, and a reply another client serves, may take before the run says they did not come. */
 const WAIT_MS = 2000;
 
 /** Plans blocks as the verifier does (plan.ts): who types each step and whether it answers at once, waits or listens. */
@@ -185,10 +185,10 @@ export async function runBlocks(
           terminal.pending = {
             at,
             settle: async () => {
-              const answered = await Promise.race([served.then((reply) => ({ reply }), (error: unknown) => ({ error })), sleep(waitMs).then(() => undefined)]);
+              const answered = await within(served, waitMs);
               if (!answered) return report({ kind: 'no-reply', why: `no other client served it within ${waitMs / 1000} s` });
               if ('error' in answered) return report({ kind: 'no-reply', why: answered.error instanceof Error ? answered.error.message : String(answered.error) });
-              const actual = answered.reply ? formatFor(words, answered.reply) : [];
+              const actual = answered.value ? formatFor(words, answered.value) : [];
               report(judge(step, words, actual, vary), actual);
             },
           };
@@ -213,7 +213,20 @@ export async function runBlocks(
   return results.map((runs) => runs.filter((run) => run !== undefined));
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** How `promise` settled, or undefined when it has not within `ms`. */
+function within<T>(promise: Promise<T>, ms: number): Promise<{ value: T } | { error: unknown } | undefined> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(undefined), ms);
+    const settle = (outcome: { value: T } | { error: unknown }) => {
+      clearTimeout(timer);
+      resolve(outcome);
+    };
+    promise.then(
+      (value) => settle({ value }),
+      (error: unknown) => settle({ error }),
+    );
+  });
+}
 const encoder = new TextEncoder();
 const encode = (text: string) => encoder.encode(text);
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RedisEngine } from '../../../../src/packs/redis/engine/engine';
 import { createNodeRedisEngine } from '../../../../src/packs/redis/engine/node';
+import { runAttributes, runMeta } from '../../../../src/packs/redis/run-attributes';
 import { bytesClient, planBlocks, runBlocks, type RunnableBlock, type SessionTarget } from '../../../../src/packs/redis/session-run';
 
 const block = (text: string, meta = ''): RunnableBlock => planBlocks([{ line: 1, meta, value: text.trim() }])[0]!;
@@ -9,6 +10,17 @@ const lines = (...text: string[]) => text.join('\n');
 /** What each step came to, as `command → outcome`. */
 const outcomes = (runs: Awaited<ReturnType<typeof runBlocks>>) =>
   runs.map((steps) => steps.map((run) => `${run.step.command} → ${run.outcome.kind === 'varies' || run.outcome.kind === 'platform' ? run.outcome.label : run.outcome.kind}`));
+
+it('plans a block from its figure as the build planned its fence: the figure keeps its client and vary', () => {
+  const fences = [
+    { line: 1, meta: 'title="Terminal 1" client="1" vary="\\d+"', value: '127.0.0.1:6379> INCR n\n(integer) 1' },
+    { line: 5, meta: "client='the \"other\"' continue", value: '127.0.0.1:6379> INCR n\n(integer) 2' },
+  ];
+  const figures = runAttributes(fences, {}).map((data, k) => ({ ...fences[k]!, meta: runMeta(data ?? {}) }));
+  const planned = (blocks: RunnableBlock[]) => blocks.map(({ steps, vary }) => ({ clients: steps.map((step) => step.client), vary: vary?.source }));
+  expect(planned(planBlocks(figures))).toEqual(planned(planBlocks(fences)));
+  expect(planned(planBlocks(figures))).toEqual([{ clients: ['1'], vary: '\\d+' }, { clients: ['the "other"'], vary: undefined }]);
+});
 
 describe('running lesson blocks on the in-browser engine', () => {
   let engine: RedisEngine;
