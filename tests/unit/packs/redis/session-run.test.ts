@@ -3,6 +3,7 @@ import type { RedisEngine } from '../../../../src/packs/redis/engine/engine';
 import { createNodeRedisEngine } from '../../../../src/packs/redis/engine/node';
 import { runAttributes, runMeta } from '../../../../src/packs/redis/run-attributes';
 import { bytesClient, planBlocks, runBlocks, type RunnableBlock, type SessionTarget } from '../../../../src/packs/redis/session-run';
+import { watchRace } from './verify-helpers';
 
 const block = (text: string, meta = ''): RunnableBlock => planBlocks([{ line: 1, meta, value: text.trim() }])[0]!;
 const lines = (...text: string[]) => text.join('\n');
@@ -108,32 +109,20 @@ describe('running lesson blocks on the in-browser engine', () => {
       expect(runs[0]?.[0]?.outcome).toMatchObject({ kind: 'differs', reason: 'only 2 of the 3 replies the lesson shows arrived within 0.1 s' });
     });
 
-    const race = (exec: string) =>
-      block(
-        lines(
-          '# client A',
-          '127.0.0.1:6379> WATCH wallet',
-          'OK',
-          '# client B, before A calls EXEC',
-          '127.0.0.1:6379> DECRBY wallet 8',
-          '(integer) 2',
-          '# client A',
-          '127.0.0.1:6379> MULTI',
-          'OK',
-          '127.0.0.1:6379(TX)> DECRBY wallet 10',
-          'QUEUED',
-          '127.0.0.1:6379(TX)> EXEC',
-          exec,
-        ),
-      );
-
     it('runs a WATCH race in the order the lesson shows the clients', async () => {
       await engine.reset();
-      const seed = block('127.0.0.1:6379> SET wallet 10\nOK');
-      expect(outcomes(await runBlocks([seed, race('(nil)')], target))[1]).toEqual(['WATCH wallet → same', 'DECRBY wallet 8 → same', 'MULTI → same', 'DECRBY wallet 10 → same', 'EXEC → same']);
+      expect(outcomes(await runBlocks([block(lines(...watchRace('(nil)')))], target))[0]?.slice(-3)).toEqual(['MULTI → same', 'DECRBY wallet 10 → same', 'EXEC → same']);
       await engine.reset();
       // Had B written after EXEC, the transaction would have run.
-      expect(outcomes(await runBlocks([seed, race('1) (integer) 0')], target))[1]?.[4]).toBe('EXEC → differs');
+      expect(outcomes(await runBlocks([block(lines(...watchRace('1) (integer) 0')))], target))[0]).toEqual([
+        'SET wallet 10 → same',
+        'WATCH wallet → same',
+        'GET wallet → same',
+        'DECRBY wallet 8 → same',
+        'MULTI → same',
+        'DECRBY wallet 10 → same',
+        'EXEC → differs',
+      ]);
     });
 
     it('lets another client serve a BLPOP, its reply shown under the BLPOP', async () => {
