@@ -287,4 +287,16 @@ describeWithChromium('the real course in the browser', () => {
     await expect(page.locator('.run-step--differs, .run-step--no-reply').allInnerTexts()).resolves.toEqual([]);
     await expect(page.locator('.run-badge--platform').allInnerTexts()).resolves.toContain('differs in the browser (32-bit build)');
   });
+
+  test('a session typed in three terminals runs as one, each terminal’s replies under its own block', async () => {
+    const { page } = s;
+    await page.goto(`${s.site.url}advanced-patterns/pub-sub/`);
+    const terminal = (client: string) => page.locator(`figure[data-run-client="${client}"]`);
+    await terminal('3').getByRole('button', { name: 'Run in browser' }).click();
+    const [subscriber, patterns, publisher] = await Promise.all(['1', '2', '3'].map((client) => ranPanel(terminal(client))));
+    await expect(subscriber!.locator('.run-step').allInnerTexts()).resolves.toEqual(['127.0.0.1:6379> SUBSCRIBE prices:BTC\n1) "subscribe"\n2) "prices:BTC"\n3) (integer) 1\n1) "message"\n2) "prices:BTC"\n3) "64210.5"']);
+    await expect(patterns!.locator('.run-step').count()).resolves.toBe(1);
+    await expect(publisher!.locator('.run-result__status').innerText()).resolves.toBe('After the 2 blocks it continues, 2 commands ran on Redis 7.2.6 in your browser: every reply matches the lesson.');
+    await expect(page.locator('.run-step--differs, .run-step--no-reply').allInnerTexts()).resolves.toEqual([]);
+  });
 });

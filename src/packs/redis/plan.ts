@@ -160,6 +160,17 @@ export function stepKind(words: readonly string[]): StepKind {
   return 'once';
 }
 
+/** How many replies the server sends a 'listen' step at once: one confirmation per channel, MONITOR's OK. */
+export function firstReplies(words: readonly string[]): number {
+  return commandName(words).name === 'MONITOR' ? 1 : Math.max(1, words.length - 1);
+}
+
+/** How many replies a SUBSCRIBE or MONITOR shows, its first replies and the messages after them: arrays start with `1) `, MONITOR prints one line each. */
+export function messagesShown(expected: readonly string[], name: string): number {
+  const lines = expected.filter((line) => line.trim() !== '...' && !/^\(\d+\.\d+s\)$/.test(line.trim()));
+  return name === 'MONITOR' ? lines.length : lines.filter((line) => line.startsWith('1) ')).length;
+}
+
 /** True for a command that only reads what the server reports (INFO, ROLE, SENTINEL GET-MASTER-ADDR-BY-NAME, …). */
 export function observes(words: readonly string[]): boolean {
   const { name, full } = commandName(words);

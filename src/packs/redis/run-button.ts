@@ -6,16 +6,17 @@
 import { startBrowserEngine } from './browser-engine';
 import { el } from './dom';
 import { WorkerEngineError, type WorkerEngine } from './engine/worker-host';
-import { RUN_DATA } from './run-attributes';
+import { RUN_DATA, runMeta } from './run-attributes';
 import { clipLines, runSummary, stepView } from './run-report';
 import { ENGINE_REDIS_VERSION } from './runnable';
-import { toSessionBlock } from './session';
-import { bytesClient, compileVary, runBlocks, type RunnableBlock, type SessionTarget, type StepRun } from './session-run';
+import { bytesClient, planBlocks, runBlocks, type SessionTarget, type StepRun } from './session-run';
 
 const LABEL = 'Run in browser';
 const CLIP = { maxLines: 500, maxChars: 2000 };
 
 let engine: WorkerEngine | undefined;
+/** What each open client of a running block does with what the server pushes it. */
+const pushed = new Map<string, (bytes: Uint8Array) => void>();
 /** True until a block has run: the engine's first server is already empty. */
 let fresh = true;
 let queue: Promise<void> = Promise.resolve();
@@ -42,9 +43,9 @@ function chainOf(figure: HTMLElement): HTMLElement[] {
   return chain;
 }
 
-function blockOf(figure: HTMLElement): RunnableBlock {
-  const text = figure.querySelector('code')?.textContent ?? '';
-  return { block: toSessionBlock({ line: 0, meta: '', value: text }), vary: compileVary(figure.dataset[RUN_DATA.vary]) };
+/** The block as plan.ts reads a fence: its text, its client and its vary. */
+function fenceOf(figure: HTMLElement) {
+  return { line: 0, meta: runMeta(figure.dataset), value: figure.querySelector('code')?.textContent ?? '' };
 }
 
 async function run(button: HTMLButtonElement): Promise<void> {
@@ -57,7 +58,7 @@ async function run(button: HTMLButtonElement): Promise<void> {
   button.setAttribute('aria-describedby', panels.at(-1)!.status.id);
   panels.at(-1)!.say('Starting Redis in your browser…');
   try {
-    engine ??= startBrowserEngine();
+    engine ??= startBrowserEngine({ onPush: (client, push) => pushed.get(client)?.(push) });
     if (fresh) await engine.ready();
     else await engine.reset();
     fresh = false;
@@ -65,10 +66,17 @@ async function run(button: HTMLButtonElement): Promise<void> {
     const target: SessionTarget = {
       open: async () => {
         const name = `block-${opened++}`;
-        return bytesClient((args) => engine!.send(name, [...args]), () => engine!.closeClient(name));
+        return bytesClient({
+          send: (args) => engine!.send(name, [...args]),
+          onPush: (listener) => pushed.set(name, listener),
+          close: () => {
+            pushed.delete(name);
+            engine!.closeClient(name);
+          },
+        });
       },
     };
-    const results = await runBlocks(chain.map(blockOf), target, (index, step) => panels[index]!.add(step));
+    const results = await runBlocks(planBlocks(chain.map(fenceOf)), target, (index, step, at) => panels[index]!.add(step, at));
     results.forEach((steps, index) => panels[index]!.finish(steps, index === chain.length - 1 ? chain.length - 1 : 0));
   } catch (error) {
     const stopped = error instanceof WorkerEngineError && error.kind === 'stopped';
@@ -103,7 +111,8 @@ class ResultPanel {
     this.status.textContent = text;
   }
 
-  add(run: StepRun): void {
+  /** Shows step `at` of the block in its place, though a step that waited for other clients is judged after them. */
+  add(run: StepRun, at: number): void {
     const view = stepView(run);
     const item = el('li', `run-step run-step--${view.kind}`);
     const io = el('pre', 'run-step__io');
@@ -118,7 +127,9 @@ class ResultPanel {
       item.append(note);
     }
     if (view.detail.length > 0) item.append(el('pre', 'run-step__detail', clipLines(view.detail, CLIP).join('\n')));
-    this.steps.append(item);
+    item.dataset['step'] = String(at);
+    const later = [...this.steps.children].find((other) => Number((other as HTMLElement).dataset['step']) > at);
+    this.steps.insertBefore(item, later ?? null);
   }
 
   finish(runs: readonly StepRun[], continued: number): void {

@@ -48,13 +48,17 @@ export type BrowserFence = Pick<Fence, 'meta' | 'value' | 'line'>;
 /** Commands the engine answers with an error saying why a tab cannot (engine/c/rw_shim.c), and CLIENT PAUSE, which stalls the one client. */
 const ENGINE_REFUSES = new Set(['SAVE', 'BGSAVE', 'BGREWRITEAOF', 'REPLICAOF', 'SLAVEOF', 'SYNC', 'PSYNC', 'REPLCONF', 'FAILOVER', 'MIGRATE', 'CLUSTER', 'SHUTDOWN', 'DEBUG', 'MONITOR', 'MODULE', 'CLIENT PAUSE']);
 
-/** What the verifier's plan of a block (plan.ts) asks for, `chainClients` being every client of its `continue` chain, that one in-browser client of one server cannot give. */
-export function planNeedsMore(plan: BlockPlan, chainClients: ReadonlySet<string>): string | undefined {
+/** A reply Redis gives a client while another one runs a long script; the engine runs one command at a time, so nobody else is answered meanwhile. */
+const BUSY = /^\(error\) BUSY\b/;
+
+/** What the verifier's plan of a block (plan.ts) asks for, `chain` being the plans of its `continue` chain, that one in-browser server cannot give. */
+export function planNeedsMore(plan: BlockPlan, chain: readonly BlockPlan[]): string | undefined {
   if (plan.problems.length > 0) return 'the verifier reports a problem with it';
-  if (chainClients.size > 1) return `is typed by ${chainClients.size} clients`;
   if (plan.eventuallyMs !== undefined) return 'waits for the server to change (eventually)';
   const refused = plan.steps.find((step) => step.words !== undefined && (ENGINE_REFUSES.has(step.words[0]!.toUpperCase()) || ENGINE_REFUSES.has(`${step.words[0]!.toUpperCase()} ${step.words[1]?.toUpperCase() ?? ''}`)));
-  return refused ? `runs ${refused.words!.slice(0, 2).join(' ')}, which a tab cannot` : undefined;
+  if (refused) return `runs ${refused.words!.slice(0, 2).join(' ')}, which a tab cannot`;
+  if (chain.some((member) => member.steps.some((step) => BUSY.test(step.expected[0] ?? '')))) return 'shows a client answered BUSY while another runs a script, which a tab cannot';
+  return undefined;
 }
 
 /**
@@ -63,15 +67,12 @@ export function planNeedsMore(plan: BlockPlan, chainClients: ReadonlySet<string>
  */
 export function browserRuns(fences: readonly BrowserFence[], frontmatter: Readonly<Record<string, unknown>>): BrowserRun[] {
   const plans = planLesson(fences.map((fence) => ({ ...fence, lang: 'redis-cli' })), frontmatter);
-  // A chain whose blocks are typed in different terminals (client="1", then client="2" continue) needs two clients.
-  const clientsByChain = new Map<number, Set<string>>();
-  for (const plan of plans) for (const client of plan.clients) clientsByChain.set(plan.chain, (clientsByChain.get(plan.chain) ?? new Set()).add(client));
   const runs: BrowserRun[] = [];
   let previous: number | undefined;
   fences.forEach((fence, k) => {
     const { attributes } = parseCodeMeta(fence.meta);
     const alone = blockRunsInBrowser(attributes, frontmatter['redisVersion']);
-    const more = alone.runnable ? planNeedsMore(plans[k]!, clientsByChain.get(plans[k]!.chain) ?? new Set()) : undefined;
+    const more = alone.runnable ? planNeedsMore(plans[k]!, plans.filter((plan) => plan.chain === plans[k]!.chain)) : undefined;
     const own = more === undefined ? alone : { runnable: false as const, why: more };
     let run: BrowserRun = own.runnable ? { runnable: true, after: undefined } : own;
     if (run.runnable && attributes.has('continue') && previous !== undefined) {

@@ -1,5 +1,6 @@
 /** A TCP connection to a redis-server that sends one command at a time and matches replies in order. */
 import { Socket } from 'node:net';
+import { Inbox } from '../inbox';
 import { concatBytes, encodeCommand, parseReply, RespError, utf8, type Reply } from '../resp';
 
 export interface ConnectOptions {
@@ -20,8 +21,7 @@ export class RespConnection {
   private buffer: Uint8Array = new Uint8Array(0);
   private readonly pending: Pending[] = [];
   /** What arrived with no command waiting: pub/sub and MONITOR messages, RESP3 pushes. */
-  private readonly messages: Reply[] = [];
-  private onMessage: (() => void) | undefined;
+  private readonly messages = new Inbox();
   private failure: Error | undefined;
 
   private constructor(private readonly socket: Socket) {
@@ -73,19 +73,8 @@ export class RespConnection {
   }
 
   /** The next `count` messages, or those that arrived within `timeoutMs`. */
-  async readMessages(count: number, timeoutMs: number): Promise<Reply[]> {
-    const deadline = Date.now() + timeoutMs;
-    while (this.messages.length < count && this.failure === undefined && Date.now() < deadline) {
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, deadline - Date.now());
-        this.onMessage = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      this.onMessage = undefined;
-    }
-    return this.messages.splice(0, count);
+  readMessages(count: number, timeoutMs: number): Promise<Reply[]> {
+    return this.messages.take(count, timeoutMs);
   }
 
   /** The client's own port: the server lists the connection as `addr=127.0.0.1:<localPort>`. */
@@ -95,6 +84,7 @@ export class RespConnection {
 
   close(): void {
     this.failure ??= new RespError('the connection was closed');
+    this.messages.end();
     this.socket.destroy();
   }
 
@@ -110,8 +100,7 @@ export class RespConnection {
           clearTimeout(waiter.timer);
           waiter.resolve(parsed.reply);
         } else {
-          this.messages.push(parsed.reply);
-          this.onMessage?.();
+          this.messages.put(parsed.reply);
         }
         parsed = this.buffer.length > 0 ? parseReply(this.buffer) : undefined;
       }
@@ -123,7 +112,7 @@ export class RespConnection {
 
   private fail(error: Error): void {
     this.failure ??= error;
-    this.onMessage?.();
+    this.messages.end();
     for (const waiter of this.pending.splice(0)) {
       clearTimeout(waiter.timer);
       waiter.reject(this.failure);

@@ -7,7 +7,7 @@ import type { Problem } from '../../../course/problems';
 import { ArgsError, splitArgs } from '../args';
 import { applyAliases, applyClientIds, clientIdAlias, compareReply } from '../compare';
 import { formatFor, formatReply } from '../format';
-import { planLesson, type BlockPlan, type PlannedStep } from '../plan';
+import { firstReplies, messagesShown, planLesson, type BlockPlan, type PlannedStep } from '../plan';
 import { RespError, utf8, type Reply } from '../resp';
 import { toLessonReply, toRealCommand } from './addresses';
 import type { RespConnection } from './connection';
@@ -38,7 +38,6 @@ export interface RunOptions {
 const CLIENT_SIDE = new Set(['HELP', 'QUIT', 'EXIT', 'CLEAR', 'CONNECT']);
 /** Commands that turn redis-cli into a replica, printing the replication stream. */
 const REPLICATION_STREAM = new Set(['SYNC', 'PSYNC']);
-const POLL_MS = 20;
 const RETRY_MS = 100;
 const encoder = new TextEncoder();
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -247,7 +246,7 @@ class ChainRun {
       terminal.connection.send(args);
       terminal.listening = name === 'MONITOR' ? 'MONITOR' : 'subscribed';
       // Subscribed once the server confirms each channel; MONITOR once it answers OK.
-      const entry = name === 'MONITOR' ? 1 : Math.max(1, words.length - 1);
+      const entry = firstReplies(words);
       const shownMessages = messagesShown(step.expected, name);
       const messages = await terminal.connection.readMessages(entry, this.timeoutMs);
       if (shownMessages > messages.length && messages.length === entry) terminal.pending = { step, plan, words, messages, shown: shownMessages };
@@ -258,7 +257,7 @@ class ChainRun {
     for (const deadline = Date.now() + (step.retries ? plan.eventuallyMs ?? 0 : 0); ; ) {
       const reply = terminal.connection.command(args, this.timeoutMs);
       // Another client acts next: a command the server holds (BLPOP, a long script) is answered later.
-      if (othersNext && (await this.held(terminal, reply))) {
+      if (othersNext && (await this.running.server(terminal.node).holds(terminal.connection, reply, this.timeoutMs))) {
         // Settled later; until then a failure must not count as unhandled.
         reply.catch(() => undefined);
         terminal.pending = { step, plan, words, reply };
@@ -310,33 +309,6 @@ class ChainRun {
       this.problem('run', pending.step.line, `\`${clip(pending.step.command)}\`: ${error.message}; the clients after it did not unblock it`);
     }
   }
-
-  /** True once the server holds the command: the client is blocked, or a script keeps the server busy. */
-  private async held(terminal: Terminal, reply: Promise<Reply>): Promise<boolean> {
-    let answered = false;
-    const done = reply.then(
-      () => (answered = true),
-      () => (answered = true),
-    );
-    const server = this.running.server(terminal.node);
-    const port = terminal.connection.localPort;
-    for (;;) {
-      await Promise.race([done, sleep(POLL_MS)]);
-      if (answered) return false;
-      const list = server.admin((connection) => connection.command(['CLIENT', 'LIST'], this.timeoutMs)).catch(() => undefined);
-      const seen = await Promise.race([list, done.then(() => undefined)]);
-      if (answered || seen === undefined) return false;
-      if (seen.kind === 'error') return seen.text.startsWith('BUSY');
-      const line = utf8(seen.kind === 'bulk' && seen.value ? seen.value : new Uint8Array()).split('\n').find((entry) => entry.includes(` addr=127.0.0.1:${port} `));
-      if (line && /\bflags=\S*b/.test(line)) return true;
-    }
-  }
-}
-
-/** How many messages a SUBSCRIBE or MONITOR reply shows: arrays start with `1) `, MONITOR prints one line each. */
-function messagesShown(expected: readonly string[], name: string): number {
-  const lines = expected.filter((line) => line.trim() !== '...' && !/^\(\d+\.\d+s\)$/.test(line.trim()));
-  return name === 'MONITOR' ? lines.length : lines.filter((line) => line.startsWith('1) ')).length;
 }
 
 function clip(text: string, max = 80): string {

@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import type { Settings } from '../../../env';
+import { utf8 } from '../resp';
 import { RespConnection } from './connection';
 
 export const INSTALL_HINT =
@@ -126,6 +127,8 @@ export interface StartOptions {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** How often `holds` asks the server whether it holds a command. */
+const POLL_MS = 20;
 
 /** One redis-server process listening on 127.0.0.1 only, started from a redis.conf in its own folder. */
 export class RedisServer {
@@ -219,6 +222,26 @@ export class RedisServer {
       return await use(connection);
     } finally {
       connection.close();
+    }
+  }
+
+  /** True once this server holds the command `reply` waits for on `connection`: the client is blocked, or a script keeps the server busy; false when the reply came first. */
+  async holds(connection: RespConnection, reply: Promise<unknown>, timeoutMs: number): Promise<boolean> {
+    let answered = false;
+    const done = reply.then(
+      () => (answered = true),
+      () => (answered = true),
+    );
+    const port = connection.localPort;
+    for (;;) {
+      await Promise.race([done, sleep(POLL_MS)]);
+      if (answered) return false;
+      const list = this.admin((admin) => admin.command(['CLIENT', 'LIST'], timeoutMs)).catch(() => undefined);
+      const seen = await Promise.race([list, done.then(() => undefined)]);
+      if (answered || seen === undefined) return false;
+      if (seen.kind === 'error') return seen.text.startsWith('BUSY');
+      const line = utf8(seen.kind === 'bulk' && seen.value ? seen.value : new Uint8Array()).split('\n').find((entry) => entry.includes(` addr=127.0.0.1:${port} `));
+      if (line && /\bflags=\S*b/.test(line)) return true;
     }
   }
 

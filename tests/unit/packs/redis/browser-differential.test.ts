@@ -16,8 +16,7 @@ import type { RedisEngine } from '../../../../src/packs/redis/engine/engine';
 import { createNodeRedisEngine } from '../../../../src/packs/redis/engine/node';
 import { platformDifference } from '../../../../src/packs/redis/platform';
 import { browserRuns, chainOf, ENGINE_REDIS_VERSION } from '../../../../src/packs/redis/runnable';
-import { toSessionBlock } from '../../../../src/packs/redis/session';
-import { bytesClient, compileVary, runBlocks, type SessionTarget, type StepRun } from '../../../../src/packs/redis/session-run';
+import { bytesClient, planBlocks, runBlocks, type SessionTarget, type StepRun } from '../../../../src/packs/redis/session-run';
 import { RedisServer } from '../../../../src/packs/redis/verify/server';
 import { splitArgsText } from '../../../../src/packs/redis/args';
 
@@ -89,9 +88,10 @@ if (serverPath === undefined) {
       const differences: string[] = [];
       const labelled: string[] = [];
       let steps = 0;
+      /** Commands of sessions typed by several clients (# client A, or client="1" then client="2" continue). */
+      let shared = 0;
       for (const lesson of lessonFiles([], settings.lessonsDir).map((file) => parseLessonSource(file.file, file.raw))) {
         const fences = lesson.fences.filter((fence) => fence.lang === 'redis-cli');
-        const blocks = fences.map(toSessionBlock);
         const runs = browserRuns(fences, lesson.values);
         // Only the last block of each chain: running it runs the blocks it continues first, as the Run button does.
         const ends = runs.flatMap((run, k) => (run.runnable && !runs.some((later) => later.runnable && later.after === k) ? [k] : []));
@@ -99,21 +99,24 @@ if (serverPath === undefined) {
         const server = await RedisServer.start(serverPath);
         try {
           for (const end of ends) {
-            const chain = chainOf(runs, end).map((k) => ({ block: blocks[k]!, vary: compileVary(blocks[k]!.meta.attributes.get('vary')) }));
+            const chain = planBlocks(chainOf(runs, end).map((k) => fences[k]!));
             await Promise.all([emptied(server), engine.reset()]);
             const native: SessionTarget = {
               open: async () => {
                 const connection = await server.connect();
-                return { send: (args) => connection.command(args), close: () => connection.close() };
+                return {
+                  send: (args) => connection.command(args),
+                  messages: (count, timeoutMs) => connection.readMessages(count, timeoutMs),
+                  held: (reply) => server.holds(connection, reply, 10_000),
+                  close: () => connection.close(),
+                };
               },
             };
             const inBrowser: SessionTarget = {
-              open: async () => {
-                const client = engine.newClient();
-                return bytesClient((args) => client.send(args), () => client.close());
-              },
+              open: async () => bytesClient(engine.newClient()),
             };
             const [fromNative, fromEngine] = await Promise.all([runBlocks(chain, native), runBlocks(chain, inBrowser)]);
+            if (new Set(chain.flatMap((block) => block.steps.map((step) => step.client))).size > 1) shared += fromNative.flat().length;
             fromNative.forEach((nativeSteps, b) =>
               nativeSteps.forEach((nativeStep, s) => {
                 steps++;
@@ -129,8 +132,9 @@ if (serverPath === undefined) {
           await server.stop();
         }
       }
-      console.info(`${steps} commands run on both; ${labelled.length} labelled as documented platform differences:\n  ${labelled.join('\n  ')}`);
+      console.info(`${steps} commands run on both, ${shared} of them in sessions typed by several clients; ${labelled.length} labelled as documented platform differences:\n  ${labelled.join('\n  ')}`);
       expect(steps).toBeGreaterThan(0);
+      expect(shared).toBeGreaterThan(0);
       expect(differences).toEqual([]);
     });
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseLessonSource } from '../../../../src/course/lesson-source';
-import { changesServer, compareVersions, observes, parseDirectives, planLesson, renameNodes, stepKind, TOPOLOGY_NODES } from '../../../../src/packs/redis/plan';
+import { changesServer, compareVersions, firstReplies, messagesShown, observes, parseDirectives, planLesson, renameNodes, stepKind, TOPOLOGY_NODES } from '../../../../src/packs/redis/plan';
 
 const plans = (body: string, frontmatter: Record<string, unknown> = {}) => planLesson(parseLessonSource('x.mdx', body).fences, frontmatter);
 const one = (meta: string, session = '127.0.0.1:6379> PING\nPONG', frontmatter: Record<string, unknown> = {}) => {
@@ -162,6 +162,14 @@ describe('the facts the plan is made of', () => {
     [['GET', 'BLOCK'], 'once'],
   ])('%j is a %s step', (words, kind) => {
     expect(stepKind(words)).toBe(kind);
+  });
+
+  it.each<[string[], number, number, string[]]>([
+    [['SUBSCRIBE', 'a', 'b'], 2, 2, ['1) "subscribe"', '2) "a"', '3) (integer) 1', '1) "subscribe"', '2) "b"', '3) (integer) 2']],
+    [['SUBSCRIBE', 'a'], 1, 2, ['1) "subscribe"', '2) "a"', '3) (integer) 1', '1) "message"', '2) "a"', '3) "hi"', '...']],
+    [['MONITOR'], 1, 2, ['OK', '1700000000.000001 [0 127.0.0.1:50000] "PING"', '(1.02s)']],
+  ])('%j gets %i replies at once; its lesson shows %i in all', (words, first, shown, expected) => {
+    expect([firstReplies(words), messagesShown(expected, words[0]!)]).toEqual([first, shown]);
   });
 
   it.each<[string[], boolean, boolean]>([

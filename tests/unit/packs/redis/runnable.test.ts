@@ -73,10 +73,10 @@ describe('continue blocks', () => {
   });
 });
 
-describe('blocks the verifier runs on more than one in-browser client of one server', () => {
+describe('blocks that need more than one in-browser server', () => {
   const fence = (meta: string, value: string): BrowserFence => ({ meta, value, line: 1 });
   it.each<[string, BrowserFence, string]>([
-    ['two clients', fence('', '# client A\n127.0.0.1:6379> SUBSCRIBE news\n1) "subscribe"\n2) "news"\n3) (integer) 1\n# client B\n127.0.0.1:6379> PUBLISH news hi\n(integer) 1'), 'is typed by 2 clients'],
+    ['a listener the engine refuses', fence('client="1"', '127.0.0.1:6379> MONITOR\nOK'), 'runs MONITOR, which a tab cannot'],
     ['a replica', fence('topology="replica"', '127.0.0.1:6379> ROLE\n1) "master"'), 'has topology='],
     ['a status that changes later', fence('eventually', '127.0.0.1:6379> DBSIZE\n(integer) 0'), 'waits for the server to change (eventually)'],
     ['a stall', fence('', '127.0.0.1:6379> CLIENT PAUSE 100\nOK'), 'runs CLIENT PAUSE, which a tab cannot'],
@@ -86,9 +86,16 @@ describe('blocks the verifier runs on more than one in-browser client of one ser
     expect(browserRuns([block], {})).toEqual([{ runnable: false, why }]);
   });
 
-  it('two terminals, one block each, continued: neither gets it', () => {
-    const runs = browserRuns([fence('client="1"', '127.0.0.1:6379> EVAL "while true do end" 0\n(error) ERR Script killed'), { ...fence('client="2" continue', '127.0.0.1:6379> SCRIPT KILL\nOK'), line: 5 }], {});
-    expect(runs.map((run) => run.runnable)).toEqual([false, false]);
+  it('two terminals, one block each, continued: neither gets it while one waits on the other\'s script (BUSY)', () => {
+    const runs = browserRuns([fence('client="1"', '127.0.0.1:6379> EVAL "while true do end" 0\n(error) ERR Script killed'), { ...fence('client="2" continue', '127.0.0.1:6379> GET k\n(error) BUSY Redis is busy running a script.\n127.0.0.1:6379> SCRIPT KILL\nOK'), line: 5 }], {});
+    expect(runs).toEqual([0, 1].map(() => ({ runnable: false, why: 'shows a client answered BUSY while another runs a script, which a tab cannot' })));
+  });
+
+  it.each<[string, BrowserFence[]]>([
+    ['two clients in one block', [fence('', '# client A\n127.0.0.1:6379> SUBSCRIBE news\n1) "subscribe"\n2) "news"\n3) (integer) 1\n# client B\n127.0.0.1:6379> PUBLISH news hi\n(integer) 1')]],
+    ['two terminals, one block each, continued', [fence('client="1"', '127.0.0.1:6379> BLPOP jobs 0\n1) "jobs"\n2) "j1"'), { ...fence('client="2" continue', '127.0.0.1:6379> RPUSH jobs j1\n(integer) 1'), line: 5 }]],
+  ])('%s get it, as one session', (_name, blocks) => {
+    expect(browserRuns(blocks, {}).map((run) => run.runnable)).toEqual(blocks.map(() => true));
   });
 
   it('a plain session does', () => {

@@ -1,34 +1,14 @@
 import { expect, it } from 'vitest';
 import type { RunOptions } from '../../../../src/packs/redis/verify/run';
 import { describeWithRedis } from '../../../support/redis';
-import { binaryAt, fence, problemLines as lines, verifyText } from './verify-helpers';
+import { binaryAt, fence, problemLines as lines, verifyText, watchRace } from './verify-helpers';
 
 const SLOW = 60_000;
 
 describeWithRedis('sessions with several clients', (redis) => {
   const run = (text: string, options: Partial<RunOptions> = {}) => verifyText('x.mdx', text, { servers: binaryAt(redis.server.path), ...options });
 
-  const race = (shownExec: string) =>
-    fence(
-      '',
-      '127.0.0.1:6379> SET wallet 10',
-      'OK',
-      '# client A',
-      '127.0.0.1:6379> WATCH wallet',
-      'OK',
-      '127.0.0.1:6379> GET wallet',
-      '"10"',
-      '# client B, before A calls EXEC',
-      '127.0.0.1:6379> DECRBY wallet 8',
-      '(integer) 2',
-      '# client A',
-      '127.0.0.1:6379> MULTI',
-      'OK',
-      '127.0.0.1:6379(TX)> DECRBY wallet 10',
-      'QUEUED',
-      '127.0.0.1:6379(TX)> EXEC',
-      shownExec,
-    );
+  const race = (shownExec: string) => fence('', ...watchRace(shownExec));
 
   it('interleaves the clients in the order the lines show them', async () => {
     expect(lines(await run(race('(nil)')))).toEqual([]);

@@ -8,6 +8,27 @@ import type { RedisBinary } from '../../../../src/packs/redis/verify/servers';
 /** A ```redis-cli fence with its meta and session lines, and a blank line after it. */
 export const fence = (meta: string, ...session: string[]) => ['```redis-cli ' + meta, ...session, '```', ''].join('\n');
 
+/** Client A watches a wallet of 10 and client B takes 8 before A's EXEC, which the lesson shows as `exec`. */
+export const watchRace = (exec: string) => [
+  '127.0.0.1:6379> SET wallet 10',
+  'OK',
+  '# client A',
+  '127.0.0.1:6379> WATCH wallet',
+  'OK',
+  '127.0.0.1:6379> GET wallet',
+  '"10"',
+  '# client B, before A calls EXEC',
+  '127.0.0.1:6379> DECRBY wallet 8',
+  '(integer) 2',
+  '# client A',
+  '127.0.0.1:6379> MULTI',
+  'OK',
+  '127.0.0.1:6379(TX)> DECRBY wallet 10',
+  'QUEUED',
+  '127.0.0.1:6379(TX)> EXEC',
+  exec,
+];
+
 /** The report's problems as the CLI prints them, one array element per line. */
 export const problemLines = (report: Pick<LessonReport, 'problems'>) => report.problems.flatMap((problem) => formatProblem(problem).split('\n'));
 
