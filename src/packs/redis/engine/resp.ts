@@ -1,38 +1,17 @@
 /**
- * RESP2/RESP3 helpers with no dependencies (Uint8Array and TextEncoder only, so they bundle for a
+ * RESP2/RESP3 helpers with no dependencies (Uint8Array and TextDecoder only, so they bundle for a
  * browser): encode a command, split a byte stream into whole replies, and decode a reply into plain
  * values for tests and tools.
  */
 
 const CR = 13;
 const LF = 10;
-const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
 export type CommandArg = string | Uint8Array;
 
-/** A command as Redis reads it from a client: an array of bulk strings. */
-export function encodeCommand(args: readonly CommandArg[]): Uint8Array {
-  const parts: Uint8Array[] = [encoder.encode(`*${args.length}\r\n`)];
-  for (const arg of args) {
-    const bytes = typeof arg === 'string' ? encoder.encode(arg) : arg;
-    parts.push(encoder.encode(`$${bytes.length}\r\n`), bytes, encoder.encode('\r\n'));
-  }
-  return concatBytes(parts);
-}
-
-export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
-  if (parts.length === 1) return parts[0]!;
-  let total = 0;
-  for (const part of parts) total += part.length;
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
-}
+// One encoder for commands, shared with the verifier and the console (../resp.ts).
+export { concatBytes, encodeCommand } from '../resp';
 
 /** Index just past the CRLF that ends the line starting at `start`, or -1 if the line is incomplete. */
 function lineEnd(buf: Uint8Array, start: number): number {
