@@ -1,7 +1,9 @@
 /** Vitest helpers for suites that need a real redis-server: skipped with a notice locally, required in CI. */
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { settings } from '../../src/env';
+import { ENGINE_REDIS_VERSION } from '../../src/packs/redis/runnable';
 import { findRedisCli, findRedisServer, INSTALL_HINT, missingServerHint, RedisServer } from '../../src/packs/redis/verify/server';
+import { findServers } from '../../src/packs/redis/verify/servers';
 
 /** The redis-server the suites would start, or undefined when none is installed. */
 export function redisServerPath(): string | undefined {
@@ -68,3 +70,9 @@ const unavailable: RedisHandle = {
     throw new Error(INSTALL_HINT);
   },
 };
+
+/** A native redis-server of the in-browser engine's version, as the verifier finds servers, or why there is none. */
+export function engineVersionServer(): { path: string } | { path: undefined; problem: string } {
+  const binary = findServers(settings).binaries.find((b) => b.version === ENGINE_REDIS_VERSION);
+  return binary ? { path: binary.path } : { path: undefined, problem: `no redis-server ${ENGINE_REDIS_VERSION} found; set REDIS_SERVERS=7.2=/path/to/redis-server (or REDIS_SERVER)` };
+}

@@ -146,7 +146,7 @@ export function compareVersions(a: string, b: string): number {
 const higher = (a: string | undefined, b: string | undefined) => (a === undefined ? b : b === undefined || compareVersions(a, b) >= 0 ? a : b);
 
 /** `CONFIG SET` for `config set …`: the command and, for container commands, its subcommand. */
-function commandName(words: readonly string[]): { name: string; full: string } {
+export function commandName(words: readonly string[]): { name: string; full: string } {
   const name = (words[0] ?? '').toUpperCase();
   const sub = (words[1] ?? '').toUpperCase();
   return { name, full: sub === '' ? name : `${name} ${sub}` };

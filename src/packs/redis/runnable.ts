@@ -4,7 +4,7 @@
  */
 import type { Fence } from '../../course/lesson-source';
 import { parseCodeMeta, type CodeMeta } from '../../markdown/code-meta';
-import { planLesson, type BlockPlan } from './plan';
+import { type BlockPlan, commandName, compareVersions, planLesson } from './plan';
 
 /** The console's own page, inside the site (the lesson consoles link to it). */
 export const PLAYGROUND_PATH = 'playground';
@@ -20,16 +20,8 @@ export type BrowserRun =
   | { runnable: true; after: number | undefined }
   | { runnable: false; why: string };
 
-/** Numeric comparison of dotted versions, missing parts as 0: atMost('7.2', '7.2.6') is true. */
-export function atMost(version: string, limit: string): boolean {
-  const a = version.split('.').map(Number);
-  const b = limit.split('.').map(Number);
-  for (let k = 0; k < Math.max(a.length, b.length); k++) {
-    const diff = (a[k] ?? 0) - (b[k] ?? 0);
-    if (diff !== 0) return diff < 0;
-  }
-  return true;
-}
+/** Dotted versions compared as the verifier compares them, missing parts as 0: atMost('7.2', '7.2.6') is true. */
+export const atMost = (version: string, limit: string): boolean => compareVersions(version, limit) <= 0;
 
 /** One block on its own: its attributes and the version it needs (`redis="…"`, else the lesson's `redisVersion`). */
 export function blockRunsInBrowser(attributes: CodeMeta['attributes'], lessonVersion: unknown): { runnable: true } | { runnable: false; why: string } {
@@ -55,7 +47,11 @@ const BUSY = /^\(error\) BUSY\b/;
 export function planNeedsMore(plan: BlockPlan, chain: readonly BlockPlan[]): string | undefined {
   if (plan.problems.length > 0) return 'the verifier reports a problem with it';
   if (plan.eventuallyMs !== undefined) return 'waits for the server to change (eventually)';
-  const refused = plan.steps.find((step) => step.words !== undefined && (ENGINE_REFUSES.has(step.words[0]!.toUpperCase()) || ENGINE_REFUSES.has(`${step.words[0]!.toUpperCase()} ${step.words[1]?.toUpperCase() ?? ''}`)));
+  const refused = plan.steps.find((step) => {
+    if (step.words === undefined) return false;
+    const { name, full } = commandName(step.words);
+    return ENGINE_REFUSES.has(name) || ENGINE_REFUSES.has(full);
+  });
   if (refused) return `runs ${refused.words!.slice(0, 2).join(' ')}, which a tab cannot`;
   if (chain.some((member) => member.steps.some((step) => BUSY.test(step.expected[0] ?? '')))) return 'shows a client answered BUSY while another runs a script, which a tab cannot';
   return undefined;

@@ -7,7 +7,6 @@
  * The native server is REDIS_SERVERS' 7.2 entry, else REDIS_SERVER; without a 7.2.6 the suite is skipped with a
  * notice, and fails under CI=true.
  */
-import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lessonFiles } from '../../../../src/course/folder';
 import { parseLessonSource } from '../../../../src/course/lesson-source';
@@ -19,25 +18,7 @@ import { browserRuns, chainOf, ENGINE_REDIS_VERSION } from '../../../../src/pack
 import { bytesClient, planBlocks, runBlocks, type SessionTarget, type StepRun } from '../../../../src/packs/redis/session-run';
 import { RedisServer } from '../../../../src/packs/redis/verify/server';
 import { splitArgsText } from '../../../../src/packs/redis/args';
-
-/** REDIS_SERVERS' `7.2=…` entry, else REDIS_SERVER, when it is the engine's version. */
-function nativeServer(): { path: string | undefined; problem: string } {
-  const listed = (settings.redisServers ?? '')
-    .split(',')
-    .map((entry) => entry.split('='))
-    .find(([version]) => version?.trim() === '7.2')?.[1]
-    ?.trim();
-  const path = listed ?? settings.redisServer;
-  if (path === undefined) return { path, problem: `set REDIS_SERVERS=7.2=/path/to/redis-server or REDIS_SERVER to a redis-server ${ENGINE_REDIS_VERSION}` };
-  let version = '';
-  try {
-    version = /v=(\S+)/.exec(execFileSync(path, ['--version'], { encoding: 'utf8' }))?.[1] ?? '';
-  } catch {
-    return { path: undefined, problem: `${path} does not run: point REDIS_SERVERS or REDIS_SERVER at a redis-server ${ENGINE_REDIS_VERSION}` };
-  }
-  if (version !== ENGINE_REDIS_VERSION) return { path: undefined, problem: `${path} is Redis ${version}; the engine is ${ENGINE_REDIS_VERSION}, so point REDIS_SERVERS=7.2=… at that version` };
-  return { path, problem: '' };
-}
+import { engineVersionServer } from '../../../support/redis';
 
 /** The native server emptied between chains, as the engine is: data in every database, functions and cached scripts. */
 const emptied = (server: RedisServer) =>
@@ -61,7 +42,9 @@ function difference(native: StepRun, engine: StepRun | undefined): 'platform' | 
   return 'difference';
 }
 
-const { path: serverPath, problem } = nativeServer();
+const native = engineVersionServer();
+const serverPath = native.path;
+const problem = native.path === undefined ? native.problem : '';
 
 if (serverPath === undefined) {
   if (settings.ci) {

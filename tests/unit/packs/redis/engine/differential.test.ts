@@ -2,14 +2,13 @@
  * The same commands against the in-browser engine and a native redis-server 7.2.6 must give the same RESP bytes,
  * except where a value genuinely varies (run ids, client ids, timings, memory figures, INFO).
  *
- * The native server is the 7.2 one the verifier would pick (REDIS_SERVERS=7.2=…, REDIS_SERVER or PATH). Without one
+ * The native server is the 7.2.6 one the verifier would pick (REDIS_SERVERS=7.2=…, REDIS_SERVER or PATH). Without one
  * the suite is skipped with a one-line notice, unless CI=true, where that is a failure.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EngineClient, RedisEngine } from '../../../../../src/packs/redis/engine/engine';
 import { bytesToText, decodeResp, type RespValue } from '../../../../../src/packs/redis/engine/resp';
-import { readSettings } from '../../../../../src/env';
-import { findServers } from '../../../../../src/packs/redis/verify/servers';
+import { engineVersionServer } from '../../../../support/redis';
 import { pushes, sleep, startEngine } from './helpers';
 import { type NativeConnection, NativeServer } from './native';
 
@@ -300,8 +299,8 @@ const SESSION: Step[] = [
   s('DBSIZE'),
 ];
 
-// The engine is Redis 7.2.6: compare with a native 7.2, wherever the verifier would find one.
-const serverPath = findServers(readSettings()).binaries.find((binary) => binary.version.startsWith('7.2.'))?.path;
+// The engine is Redis 7.2.6: compare with a native 7.2.6, wherever the verifier would find one.
+const serverPath = engineVersionServer().path;
 
 function valueOf(bytes: Uint8Array): RespValue {
   return decodeResp(bytes);
