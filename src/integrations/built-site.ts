@@ -21,12 +21,17 @@ export interface BuiltSite {
 /** The site path of an HTML file: `a/b/index.html` → `a/b/`, `404.html` → `404.html`. */
 const pathOf = (file: string) => file.replace(/(^|\/)index\.html$/, '$1');
 
-/** Lists a built site and reads each of its HTML pages, once; pages in path order, so reports read the same every time. */
-export function readBuiltSite(dir: string): BuiltSite {
-  const files = readdirSync(dir, { recursive: true, withFileTypes: true })
+/** Every file of a built site as a path inside it, with `/` separators, sorted. */
+export function listBuiltFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile())
     .map((e) => relative(dir, join(e.parentPath, e.name)).split('\\').join('/'))
     .sort();
+}
+
+/** Lists a built site and reads each of its HTML pages, once; pages in path order, so reports read the same every time. */
+export function readBuiltSite(dir: string): BuiltSite {
+  const files = listBuiltFiles(dir);
   const pages = files
     .filter((f) => f.endsWith('.html'))
     .map((file) => ({ file, path: pathOf(file), html: readFileSync(join(dir, file), 'utf8') }))

@@ -183,7 +183,7 @@ function afterBuild(compiled: CompileStats): AstroIntegration {
             `${links.broken.length} broken link${links.broken.length === 1 ? '' : 's'} in the built site:\n${links.broken.map(formatBrokenLink).join('\n')}\nFix the link in the lesson (links between lessons are relative, e.g. ../sorted-sets/).`,
           );
         }
-        const offline = await writeOfflineCopy(fileURLToPath(dir));
+        const offline = await writeOfflineCopy(fileURLToPath(dir), [], built.pages);
         logger.info(`offline copy: ${offline.manifest.files.length} files, ${formatBytes(offline.manifest.bytes)}, build ${offline.manifest.build} (${offline.leftOut} files no page loads left out)`);
       },
     },

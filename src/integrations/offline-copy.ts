@@ -4,11 +4,12 @@
  * Runs after the build, and again after `npm run build:pdf` changes the home page. The same files give the same bytes.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, join, relative } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build as bundle } from 'esbuild';
 import { formatBytes, OFFLINE_MANIFEST_FILE, offlineUrl, SERVICE_WORKER_FILE, type OfflineManifest } from '../course/offline-copy';
+import { listBuiltFiles, type BuiltPage } from './built-site';
 
 /** A file of the built site: its path inside the output folder, with `/` separators, and its bytes. */
 export interface BuiltFile {
@@ -122,20 +123,27 @@ export async function serviceWorkerScript(build: string): Promise<string> {
   return result.outputFiles[0]!.text;
 }
 
-/** Every file of a built site, in a stable order; `leaveOut` names files (paths in the folder) that are downloads of their own. */
-export function readBuiltSite(distDir: string, leaveOut: readonly string[] = []): BuiltFile[] {
+/**
+ * Every file of a built site, in a stable order; `leaveOut` names files (paths in the folder) that are downloads of
+ * their own. Pages already read after the build (`pages`) are not read again.
+ */
+export function builtFiles(distDir: string, leaveOut: readonly string[] = [], pages: readonly BuiltPage[] = []): BuiltFile[] {
   const skip = new Set([OFFLINE_MANIFEST_FILE, SERVICE_WORKER_FILE, ...leaveOut]);
-  return readdirSync(distDir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(distDir, join(entry.parentPath, entry.name)).split('\\').join('/'))
+  const html = new Map(pages.map((page) => [page.file, page.html]));
+  return listBuiltFiles(distDir)
     .filter((path) => !skip.has(path))
-    .sort()
-    .map((path) => ({ path, bytes: readFileSync(join(distDir, path)) }));
+    .map((path) => {
+      const known = html.get(path);
+      return { path, bytes: known === undefined ? readFileSync(join(distDir, path)) : Buffer.from(known, 'utf8') };
+    });
 }
 
-/** Writes the offline copy of the site in `distDir`: the size into its pages, then offline.json and service-worker.js. */
-export async function writeOfflineCopy(distDir: string, leaveOut: readonly string[] = []): Promise<OfflineCopyReport> {
-  const site = readBuiltSite(distDir, leaveOut);
+/**
+ * Writes the offline copy of the site in `distDir`: the size into its pages, then offline.json and service-worker.js.
+ * `pages`: the HTML the build already read, unchanged since.
+ */
+export async function writeOfflineCopy(distDir: string, leaveOut: readonly string[] = [], pages: readonly BuiltPage[] = []): Promise<OfflineCopyReport> {
+  const site = builtFiles(distDir, leaveOut, pages);
   const chosen = offlineFiles(site);
   const labelled = withSizeLabels(chosen);
   labelled.forEach((file, i) => {
