@@ -87,14 +87,7 @@ export class RunningEnvironment {
   async reset(): Promise<void> {
     for (const spec of this.specs) {
       if (spec.role === 'sentinel') continue;
-      const commands = spec.role === 'primary' ? [['FLUSHALL'], ['FUNCTION', 'FLUSH']] : [];
-      commands.push(['SCRIPT', 'FLUSH'], ['SLOWLOG', 'RESET'], ['LATENCY', 'RESET'], ['CONFIG', 'RESETSTAT']);
-      await this.server(spec.name).admin(async (connection) => {
-        for (const command of commands) {
-          const reply = await connection.command(command, 5000);
-          if (reply.kind === 'error') throw new ServerStartError(`${command.join(' ')} failed: ${reply.text}`);
-        }
-      });
+      await this.server(spec.name).empty(spec.role === 'primary');
     }
     // Replicas must have applied the FLUSHALL before a block reads them.
     for (const spec of this.specs) {

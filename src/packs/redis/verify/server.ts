@@ -245,6 +245,21 @@ export class RedisServer {
     }
   }
 
+  /**
+   * Empties it between chains of blocks: scripts, the slowlog, latency events and statistics, and on a server that
+   * takes writes (`writable`, not a replica) its data and functions.
+   */
+  async empty(writable = true): Promise<void> {
+    const commands = writable ? [['FLUSHALL'], ['FUNCTION', 'FLUSH']] : [];
+    commands.push(['SCRIPT', 'FLUSH'], ['SLOWLOG', 'RESET'], ['LATENCY', 'RESET'], ['CONFIG', 'RESETSTAT']);
+    await this.admin(async (connection) => {
+      for (const command of commands) {
+        const reply = await connection.command(command, 5000);
+        if (reply.kind === 'error') throw new ServerStartError(`${command.join(' ')} failed: ${reply.text}`);
+      }
+    });
+  }
+
   /** SIGTERM, then SIGKILL if it has not exited within two seconds. */
   async stop(): Promise<void> {
     if (this.exited) return;

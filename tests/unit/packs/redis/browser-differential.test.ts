@@ -20,15 +20,6 @@ import { RedisServer } from '../../../../src/packs/redis/verify/server';
 import { splitArgsText } from '../../../../src/packs/redis/args';
 import { engineVersionServer } from '../../../support/redis';
 
-/** The native server emptied between chains, as the engine is: data in every database, functions and cached scripts. */
-const emptied = (server: RedisServer) =>
-  server.admin(async (connection) => {
-    for (const command of [['FLUSHALL'], ['FUNCTION', 'FLUSH'], ['SCRIPT', 'FLUSH']]) {
-      const reply = await connection.command(command, 5000);
-      if (reply.kind === 'error') throw new Error(`${command.join(' ')} failed on the native server: ${reply.text}`);
-    }
-  });
-
 const ok = (run: StepRun | undefined) => run?.outcome.kind === 'same' || run?.outcome.kind === 'varies';
 const shown = (lines: readonly string[]) => (lines.length === 0 ? '(nothing)' : lines.map((line) => `\n      ${line}`).join(''));
 
@@ -83,7 +74,7 @@ if (serverPath === undefined) {
         try {
           for (const end of ends) {
             const chain = planBlocks(chainOf(runs, end).map((k) => fences[k]!));
-            await Promise.all([emptied(server), engine.reset()]);
+            await Promise.all([server.empty(), engine.reset()]);
             const native: SessionTarget = {
               open: async () => {
                 const connection = await server.connect();
