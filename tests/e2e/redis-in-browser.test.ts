@@ -131,6 +131,23 @@ describeWithChromium('the Redis console', () => {
     expect(await cspViolations(page)).toEqual([]);
   });
 
+  test('a line typed and entered while the console’s code is still loading runs once it has loaded', async () => {
+    const { page } = s;
+    // The console's code arrives late, as on a slow network: the Enter comes before the console listens.
+    await page.route('**/on-first-use.*.js', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      await route.continue();
+    });
+    try {
+      await page.goto(`${s.site.url}playground/`, { waitUntil: 'networkidle' });
+      await type(page, 'Redis command', 'ECHO early');
+      await shows(page, '"early"');
+      await expect(log(page).locator('.console-entry').allInnerTexts()).resolves.toEqual(['127.0.0.1:6379> ECHO early\n"early"']);
+    } finally {
+      await page.unroute('**/on-first-use.*.js');
+    }
+  });
+
   test('the second client publishes what the first receives', async () => {
     const { page } = s;
     await page.goto(`${s.site.url}playground/`);

@@ -10,7 +10,10 @@ import { CommandHistory, FRESH_PROMPT, INVALID_ARGUMENTS, nextPrompt, promptText
 import { clipLines } from './run-report';
 
 export interface ConsoleController {
-  /** An event the page's starter (src/client/redis.ts) forwards: a `click` on a toolbar button (reset, stop, second). */
+  /**
+   * An event the page's starter (src/client/redis.ts) forwards: a `click` on a toolbar button (reset, stop, second),
+   * or a `keydown` of Enter in a command box that came while the console was loading.
+   */
   handle(type: string, target: HTMLElement): void;
 }
 
@@ -62,6 +65,8 @@ export function startConsole(root: HTMLElement): ConsoleController {
   return {
     handle: (type, target) => {
       if (type === 'click') act(target.closest<HTMLElement>('[data-redis-use]')?.dataset.redisUse);
+      // An Enter pressed before the console had started: the line it ends is still in its box.
+      else if (type === 'keydown') terminals.find((terminal) => terminal.input === target)?.enter();
     },
   };
 }
@@ -105,6 +110,11 @@ class Terminal {
     this.log = new Log(pane.querySelector<HTMLElement>('[role="log"]')!, pane.querySelector<HTMLElement>('[data-console-trimmed]'));
     this.input.addEventListener('keydown', (event) => this.key(event));
     this.input.addEventListener('paste', (event) => this.paste(event));
+  }
+
+  /** Runs the line in the box, as Enter does. */
+  enter(): void {
+    this.submitLine();
   }
 
   private submitLine(): void {

@@ -7,7 +7,7 @@ import { press } from './run-button';
 
 let console: ConsoleController | undefined;
 
-/** A click on a `data-redis-use` button, or a focus inside the console. */
+/** A click on a `data-redis-use` button, a focus inside the console, or an Enter typed there while this loaded. */
 export function handle(type: string, target: HTMLElement): void {
   const button = target.closest<HTMLButtonElement>('[data-redis-use="run"]');
   if (button) {
