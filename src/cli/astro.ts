@@ -1,5 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { DIAGRAMS_FROM_PARENT, serveDiagrams } from '../markdown/diagram-service';
+import type { MermaidRenderer } from '../markdown/mermaid-renderer';
 
 /** An error of the Astro process, as much of it as describeBuildError reads. */
 export interface AstroError {
@@ -11,6 +13,7 @@ export interface AstroError {
 }
 
 type Reply = { done: true } | { error: AstroError };
+const isReply = (message: unknown): message is Reply => typeof message === 'object' && message !== null && ('done' in message || 'error' in message);
 
 /** The Astro process of a build or a dev server: started early, told what to do once the lessons pass their checks. */
 export interface AstroProcess {
@@ -24,12 +27,17 @@ export interface AstroProcess {
 
 const ENTRY = fileURLToPath(new URL('./astro-process.mjs', import.meta.url));
 
-/** Forks src/cli/astro-process.mjs on plain Node: no tsx loader in Astro's process (see there why). */
-export function startAstro(): AstroProcess {
-  const child: ChildProcess = fork(ENTRY, [], { execArgv: [], stdio: 'inherit' });
+/**
+ * Forks src/cli/astro-process.mjs on plain Node: no tsx loader in Astro's process (see there why). With `diagrams`,
+ * this process draws the diagrams Astro's process asks for (diagram-service.ts).
+ */
+export function startAstro(diagrams?: MermaidRenderer | null): AstroProcess {
+  const env = diagrams ? { ...process.env, [DIAGRAMS_FROM_PARENT]: '1' } : process.env;
+  const child: ChildProcess = fork(ENTRY, [], { execArgv: [], stdio: 'inherit', env });
+  if (diagrams) serveDiagrams(child, diagrams);
   const outcome = new Promise<AstroError | undefined>((resolve) => {
-    child.on('message', (reply: Reply) => {
-      resolve('error' in reply ? reply.error : undefined);
+    child.on('message', (reply: unknown) => {
+      if (isReply(reply)) resolve('error' in reply ? reply.error : undefined);
     });
     child.on('exit', (code, signal) => resolve(code === 0 || signal === 'SIGINT' || signal === 'SIGTERM' ? undefined : { message: `Astro stopped (exit code ${code}).` }));
   });

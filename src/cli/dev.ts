@@ -4,10 +4,9 @@
  */
 import { parseArgs } from 'node:util';
 import { describeBuildError } from '../course/build-errors';
-import { formatProblem, sortProblems } from '../course/problems';
 import { settings } from '../env';
+import { createMermaidRenderer, IDLE_MS } from '../markdown/mermaid-renderer';
 import { UserError } from '../user-error';
-import { checkCourseCached } from '../lint/cache';
 import { startAstro } from './astro';
 import type { CliMain } from './run';
 
@@ -18,21 +17,29 @@ export const main: CliMain = async (args, io) => {
   } catch (error) {
     throw new UserError(`${(error as Error).message}. Usage: npm run dev [-- --port 4321] [--host 127.0.0.1]`, 2);
   }
-  // Astro loads in its own process while the lessons are checked here.
-  const astro = startAstro();
-  const checked = await checkCourseCached(settings.lessonsDir, settings.cacheDir).catch((error: unknown) => {
+  // Astro loads in its own process while the lessons are checked here; this process draws the diagrams a page needs.
+  const diagrams = createMermaidRenderer(settings.diagramCacheDir, IDLE_MS.dev);
+  const astro = startAstro(diagrams);
+  try {
+    // Loaded after Astro's process is started: the checks' modules take tsx a while.
+    const [{ checkCourseCached }, { formatProblem, sortProblems }] = await Promise.all([import('../lint/cache'), import('../course/problems')]);
+    const checked = await checkCourseCached(settings.lessonsDir, settings.cacheDir);
+    const errors = sortProblems(checked.problems.filter((p) => p.severity === 'error'));
+    if (errors.length > 0) {
+      astro.cancel();
+      for (const problem of errors) io.err(formatProblem(problem));
+      io.err('\nFix the lines above, then run `npm run dev` again.');
+      return 1;
+    }
+    const error = await astro.dev({ ...(values.port ? { port: Number(values.port) } : {}), ...(values.host ? { host: values.host } : {}) });
+    if (!error) return 0;
+    io.err(describeBuildError(error));
+    return 1;
+  } catch (error) {
+    // A mistake found before Astro was told what to do (no lessons folder, say): its process is not needed.
     astro.cancel();
     throw error;
-  });
-  const errors = sortProblems(checked.problems.filter((p) => p.severity === 'error'));
-  if (errors.length > 0) {
-    astro.cancel();
-    for (const problem of errors) io.err(formatProblem(problem));
-    io.err('\nFix the lines above, then run `npm run dev` again.');
-    return 1;
+  } finally {
+    await diagrams?.close();
   }
-  const error = await astro.dev({ ...(values.port ? { port: Number(values.port) } : {}), ...(values.host ? { host: values.host } : {}) });
-  if (!error) return 0;
-  io.err(describeBuildError(error));
-  return 1;
 };

@@ -14,7 +14,7 @@ import { settings } from '../env';
 import { packsOfLessons } from '../packs/index';
 import { CourseChecker } from '../lint/cache';
 import type { CompileStats } from '../markdown/compile-cache';
-import { closeSharedMermaidRenderer, prefetchCourseDiagrams, sharedMermaidRenderer } from '../markdown/mermaid-renderer';
+import { closeSharedDiagramRenderer, prefetchCourseDiagrams, sharedDiagramRenderer } from '../markdown/diagram-service';
 import { lessonProcessor } from '../markdown/processor';
 import { readBuiltSite } from './built-site';
 import { checkLinks, formatBrokenLink } from './link-check';
@@ -39,7 +39,7 @@ export function courseSite(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ config, command, updateConfig, addWatchFile, injectRoute, logger }) => {
         const course = loadCourseConfig();
-        const diagramsAtBuild = sharedMermaidRenderer(settings.diagramCacheDir, (m) => logger.warn(m)) !== null;
+        const diagramsAtBuild = sharedDiagramRenderer(settings.diagramCacheDir, (m) => logger.warn(m)) !== null;
         // Diagrams render in the browser while Astro starts, syncs content and compiles MDX; lessons then find them done.
         if (command === 'build') prefetchCourseDiagrams(settings.lessonsDir, settings.diagramCacheDir, (m) => logger.warn(m));
         // What a pack brings to the site (the Redis console, Run in browser) exists only in a course whose lessons use it;
@@ -124,7 +124,7 @@ export function courseSite(): AstroIntegration {
         server.watcher.on('add', check);
       },
       'astro:server:done': async () => {
-        await closeSharedMermaidRenderer();
+        await closeSharedDiagramRenderer();
       },
     },
   };
@@ -163,10 +163,10 @@ function afterBuild(compiled: CompileStats): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         logger.info(`lessons: ${compiled.compiled} compiled, ${compiled.cached} from cache`);
-        const renderer = sharedMermaidRenderer(settings.diagramCacheDir, (m) => logger.warn(m));
+        const renderer = sharedDiagramRenderer(settings.diagramCacheDir, (m) => logger.warn(m));
         // Lessons from the compile cache draw no diagram: the line is left out when there was none to draw.
         if (renderer && renderer.stats.rendered + renderer.stats.cached > 0) logger.info(`diagrams: ${renderer.stats.rendered} rendered, ${renderer.stats.cached} from cache`);
-        await closeSharedMermaidRenderer();
+        await closeSharedDiagramRenderer();
         // One read of the built pages feeds the search index, its question records and the link check.
         const built = readBuiltSite(fileURLToPath(dir));
         const report = await writeSearchIndex(built);

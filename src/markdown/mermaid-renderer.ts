@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, normalize } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { settings } from '../env';
 import { CHROMIUM_ARGS, findChromium } from '../chromium';
 import { lessonFiles } from '../course/folder';
@@ -41,8 +41,11 @@ export function parseErrorLine(message: string): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
-/** Pages rendering at once; each gets its own renderer process, so two keep two cores busy. */
-const PAGES = 2;
+/**
+ * Pages rendering at once. One: on two cores a second page costs more than it gains (its own renderer process, and
+ * Mermaid loaded and compiled again): `npm run bench:diagrams` measured 42 diagrams in 6.5 s on one page, 9.4 s on two.
+ */
+const PAGES = 1;
 /** Diagrams a page renders per round trip: the trip's cost vanishes, and results still come back every few hundred ms. */
 const BATCH = 8;
 
@@ -69,6 +72,8 @@ export class MermaidRenderer {
   private idleTimer: NodeJS.Timeout | undefined;
   /** Every diagram asked for in this process, by key: asking twice renders once. */
   private readonly results = new Map<string, Promise<string>>();
+  /** Keys of the diagrams found in the on-disk cache. */
+  private readonly fromDisk = new Set<string>();
   /** How many diagrams came from the cache and how many were rendered, for the build log. */
   readonly stats = { cached: 0, rendered: 0 };
 
@@ -98,6 +103,11 @@ export class MermaidRenderer {
     return result;
   }
 
+  /** Whether `source`, asked for before, was found in the on-disk cache rather than rendered. */
+  cached(source: string): boolean {
+    return this.fromDisk.has(diagramKey(source));
+  }
+
   /** Starts on diagrams the build will ask for later, so rendering overlaps whatever the build does first. */
   prefetch(sources: readonly string[]): void {
     // Whoever asks for a diagram later gets its error; unasked, it is no one's.
@@ -116,6 +126,7 @@ export class MermaidRenderer {
   private fromCache(key: string): Promise<string> | undefined {
     try {
       const svg = readFileSync(join(this.cacheDir, `${key}.svg`), 'utf8');
+      this.fromDisk.add(key);
       this.stats.cached++;
       return Promise.resolve(svg);
     } catch {
@@ -175,8 +186,8 @@ export class MermaidRenderer {
 
   private openPage(): Promise<Page> {
     this.opened++;
-    // A browser that failed to start is launched again by the next batch.
-    this.browser ??= chromium.launch({ executablePath: this.executablePath, args: CHROMIUM_ARGS }).catch((error: unknown) => {
+    // A browser that failed to start is launched again by the next batch. Playwright loads only when a diagram is drawn (0.5 s).
+    this.browser ??= import('playwright-core').then(({ chromium }) => chromium.launch({ executablePath: this.executablePath, args: CHROMIUM_ARGS })).catch((error: unknown) => {
       this.browser = undefined;
       throw error;
     });
@@ -235,32 +246,23 @@ interface MermaidApi {
   render(id: string, source: string): Promise<{ svg: string }>;
 }
 
-let shared: MermaidRenderer | null | undefined;
+/** How long a renderer keeps its browser after the last diagram: a build's ends soon; `npm run dev` waits for the next edit. */
+export const IDLE_MS = { build: 1500, dev: 5 * 60_000 };
 
-/** The build's renderer, or null (said once) when no browser is installed or client rendering is asked for. */
-export function sharedMermaidRenderer(cacheDir: string, log: (message: string) => void = console.warn): MermaidRenderer | null {
-  if (shared !== undefined) return shared;
-  const forcedClient = settings.mermaidRender === 'client';
-  const executablePath = forcedClient ? undefined : findChromium(settings);
-  if (!executablePath) {
-    log(
-      forcedClient
-        ? '[diagrams] MERMAID_RENDER=client: diagrams will be drawn in the browser, on the pages that have them.'
-        : '[diagrams] No Chromium found (install `chromium` or set CHROME_PATH): diagrams will be drawn in the browser, on the pages that have them.',
-    );
-    shared = null;
-    return shared;
-  }
-  shared = new MermaidRenderer(cacheDir, executablePath);
-  return shared;
+/** A renderer for this process, or null when no browser is installed or client rendering is asked for (see `noRendererReason`). */
+export function createMermaidRenderer(cacheDir: string, idleMs = IDLE_MS.build): MermaidRenderer | null {
+  const executablePath = settings.mermaidRender === 'client' ? undefined : findChromium(settings);
+  return executablePath ? new MermaidRenderer(cacheDir, executablePath, idleMs) : null;
 }
 
-/** At the start of a build: every diagram of the course's lessons starts rendering while the rest of the build gets going. */
-export function prefetchCourseDiagrams(lessonsDir: string, cacheDir: string, log: (message: string) => void): void {
-  sharedMermaidRenderer(cacheDir, log)?.prefetch(lessonFiles([], lessonsDir).flatMap((lesson) => diagramSources(lesson.raw)));
+/** Why createMermaidRenderer gave none, for the build log. */
+export function noRendererReason(): string {
+  return settings.mermaidRender === 'client'
+    ? '[diagrams] MERMAID_RENDER=client: diagrams will be drawn in the browser, on the pages that have them.'
+    : '[diagrams] No Chromium found (install `chromium` or set CHROME_PATH): diagrams will be drawn in the browser, on the pages that have them.';
 }
 
-/** Closes the shared browser, if one was opened. */
-export async function closeSharedMermaidRenderer(): Promise<void> {
-  await shared?.close();
+/** Every diagram of the course's lessons, for a renderer to start on before the lessons compile. */
+export function courseDiagrams(lessonsDir: string): string[] {
+  return lessonFiles([], lessonsDir).flatMap((lesson) => diagramSources(lesson.raw));
 }

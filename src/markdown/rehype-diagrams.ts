@@ -2,7 +2,8 @@ import type { Element, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { DiagramSyntaxError, sharedMermaidRenderer } from './mermaid-renderer';
+import { sharedDiagramRenderer } from './diagram-service';
+import { DiagramSyntaxError } from './mermaid-renderer';
 
 export interface DiagramOptions {
   /** Folder for rendered SVGs, kept between builds. */
@@ -39,7 +40,7 @@ export function rehypeDiagrams(options: DiagramOptions) {
     });
     if (found.length === 0) return;
 
-    const renderer = sharedMermaidRenderer(options.cacheDir);
+    const renderer = sharedDiagramRenderer(options.cacheDir);
     await Promise.all(
       found.map(async ({ pre, parent, index, source }) => {
         if (!renderer) {

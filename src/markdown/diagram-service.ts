@@ -1,0 +1,110 @@
+import { courseDiagrams, createMermaidRenderer, DiagramSyntaxError, noRendererReason, type MermaidRenderer } from './mermaid-renderer';
+
+/**
+ * Set in Astro's process by `npm run build` and `npm run dev` when their own process draws the diagrams: its browser
+ * then starts with the command, while Astro is still loading, and Astro's process never loads Playwright.
+ */
+export const DIAGRAMS_FROM_PARENT = 'COURSE_SITE_DIAGRAMS_FROM_PARENT';
+
+/** What the diagram stage needs of a renderer: a MermaidRenderer in this process, or the parent process's. */
+export interface DiagramRenderer {
+  /** The diagram as one SVG; a diagram Mermaid cannot parse rejects with a DiagramSyntaxError. */
+  render(source: string): Promise<string>;
+  close(): Promise<void>;
+  readonly stats: { cached: number; rendered: number };
+}
+
+/** One end of a Node IPC channel: `process` in the child, the ChildProcess in the parent. */
+export interface Channel {
+  send(message: object): unknown;
+  on(event: 'message', listener: (message: unknown) => void): unknown;
+}
+
+type Outcome = { svg: string; cached: boolean } | { syntaxError: string; line: number | undefined } | { failure: string };
+interface Request {
+  diagramRequest: { id: number; source: string };
+}
+interface Reply {
+  diagramReply: { id: number } & Outcome;
+}
+
+const isRequest = (message: unknown): message is Request => typeof message === 'object' && message !== null && 'diagramRequest' in message;
+const isReply = (message: unknown): message is Reply => typeof message === 'object' && message !== null && 'diagramReply' in message;
+
+/** In the parent: draws what the child asks for with `renderer`, and answers on the same channel. */
+export function serveDiagrams(child: Channel & { readonly connected: boolean }, renderer: Pick<MermaidRenderer, 'render' | 'cached'>): void {
+  child.on('message', (message) => {
+    if (!isRequest(message)) return;
+    const { id, source } = message.diagramRequest;
+    renderer
+      .render(source)
+      .then(
+        (svg): Outcome => ({ svg, cached: renderer.cached(source) }),
+        (error: unknown): Outcome =>
+          error instanceof DiagramSyntaxError ? { syntaxError: error.message, line: error.line } : { failure: error instanceof Error ? error.message : String(error) },
+      )
+      .then((outcome) => {
+        // A child that went away (a failed build) needs no answer.
+        if (child.connected) child.send({ diagramReply: { id, ...outcome } });
+      });
+  });
+}
+
+/** In the child: diagrams drawn by the parent's renderer (serveDiagrams). */
+export class ParentRenderer implements DiagramRenderer {
+  private next = 0;
+  private readonly waiting = new Map<number, { resolve(svg: string): void; reject(error: Error): void }>();
+  readonly stats = { cached: 0, rendered: 0 };
+
+  constructor(private readonly parent: Channel) {
+    parent.on('message', (message) => {
+      if (!isReply(message)) return;
+      const { id, ...outcome } = message.diagramReply;
+      const waiter = this.waiting.get(id);
+      this.waiting.delete(id);
+      if (!waiter) return;
+      if ('svg' in outcome) {
+        this.stats[outcome.cached ? 'cached' : 'rendered']++;
+        waiter.resolve(outcome.svg);
+      } else if ('syntaxError' in outcome) waiter.reject(new DiagramSyntaxError(outcome.syntaxError, outcome.line));
+      else waiter.reject(new Error(outcome.failure));
+    });
+  }
+
+  render(source: string): Promise<string> {
+    const id = this.next++;
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      this.parent.send({ diagramRequest: { id, source } } satisfies Request);
+    });
+  }
+
+  /** The browser is the parent's to close. */
+  async close(): Promise<void> {}
+}
+
+let shared: DiagramRenderer | null | undefined;
+
+/** This process's renderer, or null (said once) when no browser is installed or client rendering is asked for. */
+export function sharedDiagramRenderer(cacheDir: string, log: (message: string) => void = console.warn): DiagramRenderer | null {
+  if (shared !== undefined) return shared;
+  if (process.env[DIAGRAMS_FROM_PARENT] && process.send) {
+    shared = new ParentRenderer(process as Channel);
+    return shared;
+  }
+  shared = createMermaidRenderer(cacheDir);
+  if (!shared) log(noRendererReason());
+  return shared;
+}
+
+/** At the start of a build: every diagram of the course's lessons starts rendering while the rest of the build gets going. */
+export function prefetchCourseDiagrams(lessonsDir: string, cacheDir: string, log: (message: string) => void): void {
+  const renderer = sharedDiagramRenderer(cacheDir, log);
+  // A parent that draws the diagrams started on the course's before this process did.
+  if (renderer && !(renderer instanceof ParentRenderer)) (renderer as MermaidRenderer).prefetch(courseDiagrams(lessonsDir));
+}
+
+/** Closes the shared browser, if this process opened one. */
+export async function closeSharedDiagramRenderer(): Promise<void> {
+  await shared?.close();
+}
