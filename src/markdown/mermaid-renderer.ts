@@ -7,6 +7,7 @@ import { settings } from '../env';
 import { CHROMIUM_ARGS, findChromium } from '../chromium';
 import { lessonFiles } from '../course/folder';
 import { diagramSources } from './diagram-sources';
+import { slimDiagram } from './diagram-slim';
 import { MERMAID_CONFIG, themeDiagram } from './diagram-theme';
 
 const require = createRequire(import.meta.url);
@@ -28,7 +29,7 @@ export class DiagramSyntaxError extends Error {
 }
 
 /** Raised whenever what is done to Mermaid's SVG changes, so that SVGs cached before are drawn again. */
-const OUTPUT_VERSION = 2;
+const OUTPUT_VERSION = 3;
 
 /** Key of the on-disk cache: the diagram, the Mermaid version, our configuration (theme sentinels included) and output. */
 export function diagramKey(source: string): string {
@@ -82,6 +83,8 @@ export class MermaidRenderer {
     private readonly executablePath: string,
     /** Close the browser after this long without work, so a finished build can exit. */
     private readonly idleMs = 1500,
+    /** What is done to Mermaid's SVG before it is kept (a test compares the drawing with and without slimming). */
+    private readonly finish: (svg: string) => string = finishDiagram,
   ) {
     mkdirSync(cacheDir, { recursive: true });
   }
@@ -167,7 +170,7 @@ export class MermaidRenderer {
           job.reject(new DiagramSyntaxError(outcome.error, parseErrorLine(outcome.error)));
           return;
         }
-        const svg = themeDiagram(withOwnParticipantNumbers(outcome.svg));
+        const svg = this.finish(outcome.svg);
         writeFileSync(join(this.cacheDir, `${job.key}.svg`), svg);
         this.stats.rendered++;
         job.resolve(svg);
@@ -206,6 +209,11 @@ export class MermaidRenderer {
       return page;
     })();
   }
+}
+
+/** Mermaid's SVG as a page gets it: numbered on its own, coloured by the page's scheme, without what draws nothing. */
+export function finishDiagram(svg: string): string {
+  return slimDiagram(themeDiagram(withOwnParticipantNumbers(svg)));
 }
 
 /**
