@@ -99,8 +99,12 @@ export function courseSite(): AstroIntegration {
         // Only a saved file is parsed and checked again (with the rules that span lessons); the rest comes from memory.
         const checker = new CourseChecker(settings.lessonsDir, join(settings.cacheDir, 'lesson-checks.json'));
         let overlay: ErrorPayload | undefined;
-        const check = (file: string) => {
-          if (!resolve(file).startsWith(dir)) return;
+        // A save waiting to be checked, and the latest the check may wait until.
+        let saved = false;
+        let due: NodeJS.Timeout | undefined;
+        const check = () => {
+          clearTimeout(due);
+          saved = false;
           const errors = sortProblems(checker.check().problems.filter((p) => p.severity === 'error'));
           for (const problem of errors) logger.error(formatProblem(problem));
           const [first] = errors;
@@ -120,8 +124,19 @@ export function courseSite(): AstroIntegration {
         server.ws.on('connection', () => {
           if (overlay) setTimeout(() => overlay && server.ws.send(overlay), 100);
         });
-        server.watcher.on('change', check);
-        server.watcher.on('add', check);
+        // A save is checked once the page showing it has been served (or half a second later): the check never delays the preview.
+        const onSave = (file: string) => {
+          if (!resolve(file).startsWith(dir)) return;
+          saved = true;
+          clearTimeout(due);
+          due = setTimeout(check, 500);
+        };
+        server.middlewares.use((_req, res, next) => {
+          if (saved) res.once('finish', () => saved && check());
+          next();
+        });
+        server.watcher.on('change', onSave);
+        server.watcher.on('add', onSave);
       },
       'astro:server:done': async () => {
         await closeSharedDiagramRenderer();
