@@ -98,6 +98,13 @@ describe('blocks that need more than one in-browser server', () => {
     expect(browserRuns(blocks, {}).map((run) => run.runnable)).toEqual(blocks.map(() => true));
   });
 
+  it('every command the engine refuses (the rw_refusals table of engine/c/rw_shim.c) keeps its block from getting it', () => {
+    const table = /rw_refusals\[\] = \{([\s\S]*?)\{NULL/.exec(readFileSync('src/packs/redis/engine/c/rw_shim.c', 'utf8'))![1]!;
+    const refused = [...table.matchAll(/\{"([a-z]+)"/g)].map((m) => m[1]!.toUpperCase());
+    expect(refused.length).toBeGreaterThan(10);
+    for (const name of refused) expect(browserRuns([fence('', `127.0.0.1:6379> ${name}\nOK`)], {})).toEqual([{ runnable: false, why: `runs ${name}, which a tab cannot` }]);
+  });
+
   it('a plain session does', () => {
     expect(browserRuns([fence('', '127.0.0.1:6379> SET k v\nOK')], {})).toEqual([{ runnable: true, after: undefined }]);
   });
