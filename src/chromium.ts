@@ -10,6 +10,11 @@ export function findChromium(settings: Pick<Settings, 'chromePath'>): string | u
   return CANDIDATES.find((path) => existsSync(path));
 }
 
+/** The Chromium that draws diagrams at build, or undefined when none is installed or `MERMAID_RENDER=client` asks for none. */
+export function diagramBrowser(settings: Pick<Settings, 'chromePath' | 'mermaidRender'>): string | undefined {
+  return settings.mermaidRender === 'client' ? undefined : findChromium(settings);
+}
+
 /** Flags for headless Chromium on a locked-down machine: no sandbox as root, no calls home. */
 export const CHROMIUM_ARGS = [
   '--no-sandbox',

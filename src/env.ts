@@ -36,7 +36,12 @@ export interface Settings {
   githubActions: boolean;
   /** `PATH`: where tools such as redis-server are looked for. */
   path: string;
+  /** `COURSE_SITE_DIAGRAMS_FROM_PARENT`: set in Astro's process by `npm run build` and `npm run dev`, whose own process draws the diagrams. */
+  diagramsFromParent: boolean;
 }
+
+/** The variable behind `diagramsFromParent`. */
+export const DIAGRAMS_FROM_PARENT = 'COURSE_SITE_DIAGRAMS_FROM_PARENT';
 
 const text = (value: string | undefined): string | undefined => (value === undefined || value.trim() === '' ? undefined : value);
 
@@ -60,6 +65,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     ci: env['CI'] === 'true',
     githubActions: env['GITHUB_ACTIONS'] === 'true',
     path: env['PATH'] ?? '',
+    diagramsFromParent: env[DIAGRAMS_FROM_PARENT] === '1',
   };
 }
 

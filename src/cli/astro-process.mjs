@@ -12,14 +12,14 @@ const serialize = (/** @type {any} */ error) => ({ name: error?.name, message: e
 // The parent went away (it stopped, or was stopped): so does Astro.
 process.on('disconnect', () => process.exit(1));
 
-process.once('message', async (/** @type {{ command: 'build' } | { command: 'dev', server: { port?: number, host?: string } }} */ message) => {
+process.once('message', async (/** @type {{ command: 'build', configFile?: string } | { command: 'dev', configFile?: string, server: { port?: number, host?: string } }} */ message) => {
   try {
     if (message.command === 'build') {
-      await build({});
+      await build({ configFile: message.configFile });
       process.send?.({ done: true }, () => process.exit(0));
     } else {
       // The server runs until this process is stopped.
-      await dev({ server: message.server });
+      await dev({ configFile: message.configFile, server: message.server });
     }
   } catch (error) {
     process.send?.({ error: serialize(error) }, () => process.exit(1));

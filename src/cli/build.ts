@@ -2,20 +2,25 @@
  * `npm run build`: checks the course the same way `npm run lint:lessons` does, then builds the site (pages,
  * diagrams, search index) and checks its links. An author's mistake ends with `file:line` and a fix.
  */
-import { describeBuildError } from '../course/build-errors';
+import { diagramBrowser } from '../chromium';
 import { settings } from '../env';
-import { courseDiagrams, createMermaidRenderer } from '../markdown/mermaid-renderer';
+import type { MermaidRenderer } from '../markdown/mermaid-renderer';
 import { startAstro } from './astro';
 import type { CliMain } from './run';
 
 export const main: CliMain = async (_args, io) => {
-  // Astro loads in its own process while this one draws the course's diagrams and checks the lessons.
-  const diagrams = createMermaidRenderer(settings.diagramCacheDir);
-  const astro = startAstro(diagrams);
+  // Astro loads in its own process, started first; this one draws the course's diagrams and checks the lessons meanwhile.
+  const astro = startAstro({ drawsDiagrams: diagramBrowser(settings) !== undefined });
+  let diagrams: MermaidRenderer | undefined;
   try {
-    diagrams?.prefetch(courseDiagrams(settings.lessonsDir));
-    // Loaded after Astro's process is started: the checks' modules take tsx a while.
-    const [{ checkCourseCached }, { formatProblem, sortProblems, summarize }] = await Promise.all([import('../lint/cache'), import('../course/problems')]);
+    // Loaded once Astro's process is started: the checks' and the renderer's modules take tsx a while.
+    const [{ drawDiagramsFor }, { checkCourseCached }, { describeBuildError }, { formatProblem, sortProblems, summarize }] = await Promise.all([
+      import('../markdown/diagram-service'),
+      import('../lint/cache'),
+      import('../course/build-errors'),
+      import('../course/problems'),
+    ]);
+    diagrams = drawDiagramsFor(astro.channel, settings.diagramCacheDir, { prefetchFrom: settings.lessonsDir });
     const { problems, lessons } = await checkCourseCached(settings.lessonsDir, settings.cacheDir);
     // An error stops the build; a warning is shown.
     for (const problem of sortProblems(problems)) io.err(formatProblem(problem));

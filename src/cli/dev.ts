@@ -3,9 +3,9 @@
  * instead of a crash; while the server runs, each saved lesson is checked again (terminal and browser overlay).
  */
 import { parseArgs } from 'node:util';
-import { describeBuildError } from '../course/build-errors';
+import { diagramBrowser } from '../chromium';
 import { settings } from '../env';
-import { createMermaidRenderer, IDLE_MS } from '../markdown/mermaid-renderer';
+import type { MermaidRenderer } from '../markdown/mermaid-renderer';
 import { UserError } from '../user-error';
 import { startAstro } from './astro';
 import type { CliMain } from './run';
@@ -17,12 +17,19 @@ export const main: CliMain = async (args, io) => {
   } catch (error) {
     throw new UserError(`${(error as Error).message}. Usage: npm run dev [-- --port 4321] [--host 127.0.0.1]`, 2);
   }
-  // Astro loads in its own process while the lessons are checked here; this process draws the diagrams a page needs.
-  const diagrams = createMermaidRenderer(settings.diagramCacheDir, IDLE_MS.dev);
-  const astro = startAstro(diagrams);
+  // Astro loads in its own process, started first, while the lessons are checked here; this process draws the diagrams a page needs.
+  const astro = startAstro({ drawsDiagrams: diagramBrowser(settings) !== undefined });
+  let diagrams: MermaidRenderer | undefined;
   try {
-    // Loaded after Astro's process is started: the checks' modules take tsx a while.
-    const [{ checkCourseCached }, { formatProblem, sortProblems }] = await Promise.all([import('../lint/cache'), import('../course/problems')]);
+    // Loaded once Astro's process is started: the checks' and the renderer's modules take tsx a while.
+    const [{ drawDiagramsFor }, { IDLE_MS }, { checkCourseCached }, { describeBuildError }, { formatProblem, sortProblems }] = await Promise.all([
+      import('../markdown/diagram-service'),
+      import('../markdown/mermaid-renderer'),
+      import('../lint/cache'),
+      import('../course/build-errors'),
+      import('../course/problems'),
+    ]);
+    diagrams = drawDiagramsFor(astro.channel, settings.diagramCacheDir, { idleMs: IDLE_MS.dev });
     const checked = await checkCourseCached(settings.lessonsDir, settings.cacheDir);
     const errors = sortProblems(checked.problems.filter((p) => p.severity === 'error'));
     if (errors.length > 0) {

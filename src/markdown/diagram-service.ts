@@ -1,10 +1,10 @@
+import { settings } from '../env';
 import { courseDiagrams, createMermaidRenderer, DiagramSyntaxError, noRendererReason, type MermaidRenderer } from './mermaid-renderer';
 
-/**
- * Set in Astro's process by `npm run build` and `npm run dev` when their own process draws the diagrams: its browser
- * then starts with the command, while Astro is still loading, and Astro's process never loads Playwright.
+/*
+ * `npm run build` and `npm run dev` draw the diagrams in their own process (settings.diagramsFromParent in Astro's):
+ * its browser then starts with the command, while Astro is still loading, and Astro's process never loads Playwright.
  */
-export const DIAGRAMS_FROM_PARENT = 'COURSE_SITE_DIAGRAMS_FROM_PARENT';
 
 /** What the diagram stage needs of a renderer: a MermaidRenderer in this process, or the parent process's. */
 export interface DiagramRenderer {
@@ -50,6 +50,18 @@ export function serveDiagrams(child: Channel & { readonly connected: boolean }, 
   });
 }
 
+/**
+ * In `npm run build` and `npm run dev`: a renderer drawing for the Astro process on `child`, started at once on the
+ * course's diagrams when `prefetchFrom` names the lessons folder. Undefined when there is no browser to draw with.
+ */
+export function drawDiagramsFor(child: Channel & { readonly connected: boolean }, cacheDir: string, { idleMs, prefetchFrom }: { idleMs?: number; prefetchFrom?: string } = {}): MermaidRenderer | undefined {
+  const renderer = createMermaidRenderer(cacheDir, idleMs);
+  if (!renderer) return undefined;
+  serveDiagrams(child, renderer);
+  if (prefetchFrom !== undefined) renderer.prefetch(courseDiagrams(prefetchFrom));
+  return renderer;
+}
+
 /** In the child: diagrams drawn by the parent's renderer (serveDiagrams). */
 export class ParentRenderer implements DiagramRenderer {
   private next = 0;
@@ -88,7 +100,7 @@ let shared: DiagramRenderer | null | undefined;
 /** This process's renderer, or null (said once) when no browser is installed or client rendering is asked for. */
 export function sharedDiagramRenderer(cacheDir: string, log: (message: string) => void = console.warn): DiagramRenderer | null {
   if (shared !== undefined) return shared;
-  if (process.env[DIAGRAMS_FROM_PARENT] && process.send) {
+  if (settings.diagramsFromParent && process.send) {
     shared = new ParentRenderer(process as Channel);
     return shared;
   }

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, normalize } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { settings } from '../env';
-import { CHROMIUM_ARGS, findChromium } from '../chromium';
+import { CHROMIUM_ARGS, diagramBrowser } from '../chromium';
 import { lessonFiles } from '../course/folder';
 import { diagramSources } from './diagram-sources';
 import { slimDiagram } from './diagram-slim';
@@ -259,7 +259,7 @@ export const IDLE_MS = { build: 1500, dev: 5 * 60_000 };
 
 /** A renderer for this process, or null when no browser is installed or client rendering is asked for (see `noRendererReason`). */
 export function createMermaidRenderer(cacheDir: string, idleMs = IDLE_MS.build): MermaidRenderer | null {
-  const executablePath = settings.mermaidRender === 'client' ? undefined : findChromium(settings);
+  const executablePath = diagramBrowser(settings);
   return executablePath ? new MermaidRenderer(cacheDir, executablePath, idleMs) : null;
 }
 
