@@ -29,7 +29,8 @@ export const main: CliMain = async (args, io) => {
       import('../course/build-errors'),
       import('../course/problems'),
     ]);
-    diagrams = drawDiagramsFor(astro.channel, settings.diagramCacheDir, { idleMs: IDLE_MS.dev });
+    // Diagrams not drawn yet (a fresh clone) start drawing now, while Astro starts; the page asked for first goes first.
+    diagrams = drawDiagramsFor(astro.channel, settings.diagramCacheDir, { idleMs: IDLE_MS.dev, prefetchFrom: settings.lessonsDir });
     const checked = await checkCourseCached(settings.lessonsDir, settings.cacheDir);
     const errors = sortProblems(checked.problems.filter((p) => p.severity === 'error'));
     if (errors.length > 0) {

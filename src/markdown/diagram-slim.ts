@@ -43,7 +43,7 @@ export function slimDiagram(svg: string): string {
     for (const [name, value] of Object.entries(node.properties)) {
       if (/^data[A-Z]/.test(name) && !selectedData.has(dataAttribute(name))) delete node.properties[name];
       else if (name === 'style' && value === '') delete node.properties[name];
-      else if (name === 'className' && Array.isArray(value)) node.properties[name] = [...new Set(value)];
+      else if (name === 'className' && Array.isArray(value)) node.properties[name] = [...new Set(value.map(String))];
       else if (GEOMETRY.has(name) && typeof value === 'string') node.properties[name] = value.replace(LONG_DECIMAL, round);
       else if (GEOMETRY.has(name) && typeof value === 'number') node.properties[name] = Number(round(String(value)));
     }

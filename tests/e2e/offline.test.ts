@@ -100,8 +100,8 @@ describeWithChromium('the course offline', () => {
     const missing = await page.goto(`${s.site.url}no-such-page/`);
     expect(missing?.status()).toBe(404);
     await expect(page.locator('h1').innerText()).resolves.toBe('Page not found');
-    // A page the copy serves knows it is saved.
-    await expect(page.locator('.offline--footer [data-offline-action="remove"]').isVisible()).resolves.toBe(true);
+    // A page the copy serves knows it is saved (once its offline starter has asked the cache, a moment after load).
+    await page.locator('.offline--footer [data-offline-action="remove"]').waitFor({ state: 'visible', timeout: 10_000 });
     await context.close();
   });
 
@@ -125,7 +125,7 @@ describeWithChromium('the course offline', () => {
     await goOffline(context, page);
     await page.goto(`${s.site.url}redis-fundamentals/welcome/`);
     await expect(page.locator('h1').innerText()).resolves.toBe('Welcome Fixture, Revised');
-    await expect(page.locator('.offline--footer [data-offline-action="remove"]').isVisible()).resolves.toBe(true);
+    await page.locator('.offline--footer [data-offline-action="remove"]').waitFor({ state: 'visible', timeout: 10_000 });
     await expect(notice.count()).resolves.toBe(0);
     await page.goto(s.site.url);
     await expect(page.locator('.offline--footer [data-offline-status]').innerText()).resolves.toContain('Saved for offline');
