@@ -1,5 +1,5 @@
 import { settings } from '../env';
-import { courseDiagrams, createMermaidRenderer, DiagramSyntaxError, noRendererReason, type MermaidRenderer } from './mermaid-renderer';
+import { courseDiagrams, createMermaidRenderer, DiagramSyntaxError, IDLE_MS, MermaidRenderer, noRendererReason } from './mermaid-renderer';
 
 /*
  * `npm run build` and `npm run dev` draw the diagrams in their own process (settings.diagramsFromParent in Astro's):
@@ -54,8 +54,8 @@ export function serveDiagrams(child: Channel & { readonly connected: boolean }, 
  * In `npm run build` and `npm run dev`: a renderer drawing for the Astro process on `child`, started at once on the
  * course's diagrams when `prefetchFrom` names the lessons folder. Undefined when there is no browser to draw with.
  */
-export function drawDiagramsFor(child: Channel & { readonly connected: boolean }, cacheDir: string, { idleMs, prefetchFrom }: { idleMs?: number; prefetchFrom?: string } = {}): MermaidRenderer | undefined {
-  const renderer = createMermaidRenderer(cacheDir, idleMs);
+export function drawDiagramsFor(child: Channel & { readonly connected: boolean }, cacheDir: string, { idle, prefetchFrom }: { idle: keyof typeof IDLE_MS; prefetchFrom?: string | undefined }): MermaidRenderer | undefined {
+  const renderer = createMermaidRenderer(cacheDir, IDLE_MS[idle]);
   if (!renderer) return undefined;
   serveDiagrams(child, renderer);
   if (prefetchFrom !== undefined) renderer.prefetch(courseDiagrams(prefetchFrom));
@@ -113,7 +113,7 @@ export function sharedDiagramRenderer(cacheDir: string, log: (message: string) =
 export function prefetchCourseDiagrams(lessonsDir: string, cacheDir: string, log: (message: string) => void): void {
   const renderer = sharedDiagramRenderer(cacheDir, log);
   // A parent that draws the diagrams started on the course's before this process did.
-  if (renderer && !(renderer instanceof ParentRenderer)) (renderer as MermaidRenderer).prefetch(courseDiagrams(lessonsDir));
+  if (renderer instanceof MermaidRenderer) renderer.prefetch(courseDiagrams(lessonsDir));
 }
 
 /** Closes the shared browser, if this process opened one. */

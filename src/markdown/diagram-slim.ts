@@ -63,7 +63,7 @@ const round = (number: string) => String(Number(Number(number).toFixed(3)));
  * `tree`: a selector Mermaid wrote for an element this diagram does not have is dropped, keyframes no kept rule
  * animates with too. A selector the matcher cannot test (a pseudo-element, :hover) is kept.
  */
-export function keptCss(css: string, tree: Root | Element): string {
+function keptCss(css: string, tree: Root | Element): string {
   const kept: string[] = [];
   const atRules: { name: string | undefined; text: string }[] = [];
   for (const block of topLevelBlocks(css)) {

@@ -47,6 +47,9 @@ export function parseErrorLine(message: string): number | undefined {
  * Mermaid loaded and compiled again): `npm run bench:diagrams` measured 42 diagrams in 6.5 s on one page, 9.4 s on two.
  */
 const PAGES = 1;
+/** How long a renderer keeps its browser after the last diagram: a build's ends soon; `npm run dev` waits for the next edit. */
+export const IDLE_MS = { build: 1500, dev: 5 * 60_000 };
+
 /** Diagrams a page renders per round trip: the trip's cost vanishes, and results still come back every few hundred ms. */
 const BATCH = 8;
 
@@ -82,7 +85,7 @@ export class MermaidRenderer {
     private readonly cacheDir: string,
     private readonly executablePath: string,
     /** Close the browser after this long without work, so a finished build can exit. */
-    private readonly idleMs = 1500,
+    private readonly idleMs = IDLE_MS.build,
     /** What is done to Mermaid's SVG before it is kept (a test compares the drawing with and without slimming). */
     private readonly finish: (svg: string) => string = finishDiagram,
   ) {
@@ -253,9 +256,6 @@ interface MermaidApi {
   initialize(config: object): void;
   render(id: string, source: string): Promise<{ svg: string }>;
 }
-
-/** How long a renderer keeps its browser after the last diagram: a build's ends soon; `npm run dev` waits for the next edit. */
-export const IDLE_MS = { build: 1500, dev: 5 * 60_000 };
 
 /** A renderer for this process, or null when no browser is installed or client rendering is asked for (see `noRendererReason`). */
 export function createMermaidRenderer(cacheDir: string, idleMs = IDLE_MS.build): MermaidRenderer | null {
