@@ -82,4 +82,25 @@ describeWithChromium('rendering diagrams in Chromium', () => {
     const literal = new Set(svgs.flatMap((svg) => svg.match(/#[0-9a-f]{3,8}\b|(?:rgba?|hsla?)\([^)]*\)/gi) ?? []));
     expect([...literal].filter((colour) => !FIXED_COLOURS.has(colour))).toEqual([]);
   }, 240_000);
+
+  test("draws exactly what Mermaid draws with its own getConfig: every diagram of the course, and of more kinds", async () => {
+    const more = [
+      'gantt\n  dateFormat YYYY-MM-DD\n  todayMarker off\n  section Warm-up\n    Load keys :a1, 2026-01-01, 3d\n    Replay    :after a1, 2d',
+      'pie title Memory\n  "hashes" : 42\n  "strings" : 58',
+      'mindmap\n  root((Redis))\n    Strings\n    Streams\n      Consumer groups',
+      'journey\n  title Cache miss\n  section Read\n    Ask cache: 3: App\n    Ask database: 1: App, DB',
+      'gitGraph\n  commit\n  branch replica\n  commit\n  checkout main\n  merge replica',
+      'timeline\n  2009 : Redis 1.0\n  2015 : Cluster',
+      'quadrantChart\n  x-axis Low --> High\n  y-axis Slow --> Fast\n  Redis: [0.8, 0.9]',
+    ];
+    const sources = [...lessonFiles([], 'lessons').flatMap((lesson) => diagramSources(lesson.raw)), ...KINDS, ...more];
+    const asMermaid = new MermaidRenderer(mkdtempSync(join(tmpdir(), 'diagrams-')), chromiumPath!, 1500, undefined, false);
+    try {
+      const own = await Promise.all(sources.map((source) => asMermaid.render(source)));
+      const fast = await Promise.all(sources.map((source) => renderer.render(source)));
+      expect(fast).toEqual(own);
+    } finally {
+      await asMermaid.close();
+    }
+  }, 240_000);
 });
