@@ -6,21 +6,30 @@ import { pathToFileURL } from 'node:url';
 const DIR = join('node_modules', '.course-site');
 const BUNDLE = join(DIR, 'astro.config.mjs');
 
+export interface BundledConfig {
+  /** The bundle, relative to the project root, as Astro's `configFile` takes it. */
+  file: string;
+  /** The project's files in it (astro.config.mjs and what it imports, outside node_modules), absolute. */
+  inputs: string[];
+}
+
 /**
  * astro.config.mjs and the generator's TypeScript it imports, bundled into one ES module that Node loads as it is.
  * Without it Astro's first try (Node's import) fails on the TypeScript imports, and it starts a Vite server of
  * its own to transform them: about a second of every build and `npm run dev`. Each module keeps its own
  * `import.meta.url`, so the files it finds beside itself are found; what the generator imports when it is used (a
  * pack's verifier) stays in a chunk of its own, loaded then. Undefined (Astro loads the config itself) if the
- * bundle cannot be made; else its path relative to the project root, as Astro's `configFile` takes it.
+ * bundle cannot be made.
  */
-export async function bundleAstroConfig(root = process.cwd()): Promise<string | undefined> {
+export async function bundleAstroConfig(root = process.cwd()): Promise<BundledConfig | undefined> {
   const outdir = resolve(root, DIR);
   try {
     mkdirSync(outdir, { recursive: true });
     const { build } = await import('esbuild');
-    const { outputFiles } = await build({
+    const { outputFiles, metafile } = await build({
       entryPoints: [resolve(root, 'astro.config.mjs')],
+      absWorkingDir: resolve(root),
+      metafile: true,
       outdir,
       entryNames: '[name]',
       chunkNames: 'chunk-[hash]',
@@ -55,8 +64,9 @@ export async function bundleAstroConfig(root = process.cwd()): Promise<string | 
     // Chunks of an earlier version of the generator.
     const current = new Set(outputFiles.map((file) => file.path));
     for (const name of readdirSync(outdir)) if (name.startsWith('chunk-') && !current.has(join(outdir, name)) && !name.endsWith('.tmp')) rmSync(join(outdir, name), { force: true });
+    const inputs = Object.keys(metafile.inputs).filter((input) => !input.split(/[\\/]/).includes('node_modules')).map((input) => resolve(root, input));
     // Relative: Astro joins the path to its root.
-    return BUNDLE;
+    return { file: BUNDLE, inputs };
   } catch {
     return undefined;
   }

@@ -12,14 +12,28 @@ const serialize = (/** @type {any} */ error) => ({ name: error?.name, message: e
 // The parent went away (it stopped, or was stopped): so does Astro.
 process.on('disconnect', () => process.exit(1));
 
-process.once('message', async (/** @type {{ command: 'build', configFile?: string } | { command: 'dev', configFile?: string, server: { port?: number, host?: string } }} */ message) => {
+/** The dev server, once started: a restart stops it and starts another with the config bundled again. */
+let devServer;
+/** @type {{ port?: number, host?: string } | undefined} */
+let devOptions;
+/** Restarts run one after another: a save during a restart restarts again once it is done. */
+let restarts = Promise.resolve();
+
+process.on('message', async (/** @type {{ command: 'build' | 'dev' | 'restart', configFile?: string, server?: { port?: number, host?: string } }} */ message) => {
   try {
     if (message.command === 'build') {
       await build({ configFile: message.configFile });
       process.send?.({ done: true }, () => process.exit(0));
-    } else {
+    } else if (message.command === 'dev') {
       // The server runs until this process is stopped.
-      await dev({ configFile: message.configFile, server: message.server });
+      devOptions = message.server;
+      devServer = await dev({ configFile: message.configFile, server: devOptions });
+    } else if (message.command === 'restart') {
+      restarts = restarts.then(async () => {
+        await devServer?.stop();
+        devServer = await dev({ configFile: message.configFile, server: devOptions });
+      });
+      await restarts;
     }
   } catch (error) {
     process.send?.({ error: serialize(error) }, () => process.exit(1));

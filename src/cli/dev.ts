@@ -2,12 +2,14 @@
  * `npm run dev`: the live preview. Lessons are checked first, so a mistake is reported as `file:line` with a fix
  * instead of a crash; while the server runs, each saved lesson is checked again (terminal and browser overlay).
  */
+import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { describeBuildError } from '../course/build-errors';
 import { formatProblem, sortProblems } from '../course/problems';
 import { UserError } from '../user-error';
 import { withCheckedAstro } from './astro';
 import type { CliMain } from './run';
+import { watchFiles } from './watch-files';
 
 export const main: CliMain = async (args, io) => {
   let values: { port?: string; host?: string };
@@ -24,7 +26,13 @@ export const main: CliMain = async (args, io) => {
       io.err('\nFix the lines above, then run `npm run dev` again.');
       return 1;
     }
+    // Astro is given the config bundled (astro-config.ts), so it would not see an edit to it: this process restarts it.
+    const stopWatching = watchFiles(await astro.configInputs(), (changed) => {
+      io.out(`${relative(process.cwd(), changed)} changed: restarting the dev server with the new configuration.`);
+      void astro.restart();
+    });
     const error = await astro.dev({ ...(values.port ? { port: Number(values.port) } : {}), ...(values.host ? { host: values.host } : {}) });
+    stopWatching();
     if (!error) return 0;
     io.err(describeBuildError(error));
     return 1;

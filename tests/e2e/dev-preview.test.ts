@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,6 +23,11 @@ describeWithChromium('the dev preview', () => {
   let server: ChildProcess;
   let browser: Browser;
   let url: string;
+  let output = '';
+  const outputAfter = async (from: number, text: string) => {
+    for (let i = 0; i < 150 && !output.slice(from).includes(text); i++) await new Promise((r) => setTimeout(r, 200));
+    return output.slice(from);
+  };
 
   beforeAll(async () => {
     cpSync(FIXTURE_COURSE, course, { recursive: true });
@@ -33,7 +38,6 @@ describeWithChromium('the dev preview', () => {
       env: { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST') && k !== 'NODE_ENV')), LESSONS_DIR: course, ASTRO_CACHE_DIR: join(course, '.astro-cache') },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    let output = '';
     server.stdout?.on('data', (d) => (output += d));
     server.stderr?.on('data', (d) => (output += d));
     browser = await chromium.launch({ executablePath: chromiumPath!, args: CHROMIUM_ARGS });
@@ -60,6 +64,18 @@ describeWithChromium('the dev preview', () => {
     await page.goto(`${url}redis-fundamentals/welcome/`);
     writeFileSync(lesson, readFileSync(lesson, 'utf8').replace('The zebrafish appears', 'The edited zebrafish appears'));
     await page.locator('text=The edited zebrafish appears').waitFor({ timeout: 20_000 });
+    await page.close();
+  });
+
+  test('restarts itself when astro.config.mjs is saved, and goes on serving and reloading lessons', async () => {
+    const from = output.length;
+    const now = new Date();
+    utimesSync('astro.config.mjs', now, now);
+    expect(await outputAfter(from, 'watching for file changes')).toContain('astro.config.mjs changed: restarting the dev server with the new configuration.');
+    const page = await browser.newPage();
+    await page.goto(`${url}redis-fundamentals/welcome/`);
+    writeFileSync(lesson, readFileSync(lesson, 'utf8').replace('The edited zebrafish appears', 'The zebrafish, edited after a restart, appears'));
+    await page.locator('text=The zebrafish, edited after a restart, appears').waitFor({ timeout: 20_000 });
     await page.close();
   });
 
