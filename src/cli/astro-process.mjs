@@ -31,7 +31,13 @@ process.on('message', async (/** @type {{ command: 'build' | 'dev' | 'restart', 
     } else if (message.command === 'restart') {
       restarts = restarts.then(async () => {
         await devServer?.stop();
-        devServer = await dev({ configFile: message.configFile, server: devOptions });
+        devServer = undefined;
+        try {
+          devServer = await dev({ configFile: message.configFile, server: devOptions });
+        } catch (error) {
+          // A mistake in the config: said here, and the next save of it tries again.
+          console.error(`${error instanceof Error ? error.message : String(error)}\nFix astro.config.mjs and save it: the dev server starts again then.`);
+        }
       });
       await restarts;
     }

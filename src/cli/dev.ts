@@ -26,11 +26,17 @@ export const main: CliMain = async (args, io) => {
       io.err('\nFix the lines above, then run `npm run dev` again.');
       return 1;
     }
-    // Astro is given the config bundled (astro-config.ts), so it would not see an edit to it: this process restarts it.
-    const stopWatching = watchFiles(await astro.configInputs(), (changed) => {
-      io.out(`${relative(process.cwd(), changed)} changed: restarting the dev server with the new configuration.`);
-      void astro.restart();
-    });
+    // Astro is given the config bundled (astro-config.ts), so it would not see an edit to it: this process restarts it,
+    // then watches what the new bundle is made of (an import added, or one removed).
+    let stopWatching = () => {};
+    const watchConfig = async () => {
+      stopWatching = watchFiles(await astro.configInputs(), (changed) => {
+        stopWatching();
+        io.out(`${relative(process.cwd(), changed)} changed: restarting the dev server with the new configuration.`);
+        void astro.restart().then(watchConfig);
+      });
+    };
+    await watchConfig();
     const error = await astro.dev({ ...(values.port ? { port: Number(values.port) } : {}), ...(values.host ? { host: values.host } : {}) });
     stopWatching();
     if (!error) return 0;

@@ -1,9 +1,8 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parseLessonSource } from '../../src/course/lesson-source';
-import { settings } from '../../src/env';
 import { readBuiltSite } from '../../src/integrations/built-site';
 import { checkLinks } from '../../src/integrations/link-check';
 import { questionRecords } from '../../src/integrations/search-index';
@@ -12,11 +11,6 @@ import { OTHER_COURSE, SITES } from '../support/sites';
 
 // These read the sites the suite built (no browser of their own); the builds need Chromium, hence the guard.
 describeWithChromium('what the build writes, read back from the built pages', () => {
-  test("keeps V8's compiled code of Astro's process in the cache folder, so that the next build compiles less", () => {
-    const compiled = readdirSync(join(settings.cacheDir, 'node-compile-cache'), { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
-    expect(compiled.length).toBeGreaterThan(100);
-  });
-
   describe('the search records of interview questions', () => {
     test('are one per question of a real lesson page, with its text, level and phase as the page shows them', () => {
       const lesson = parseLessonSource('joins.mdx', readFileSync(join(OTHER_COURSE, 'queries', 'joins.mdx'), 'utf8'));
