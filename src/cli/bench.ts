@@ -1,9 +1,10 @@
 /**
- * `npm run bench [-- --sizes 42,500,1000] [--compare starlight] [--no-dev]`: builds a generated course of each size
+ * `npm run bench [-- --sizes 42,500,1000] [--compare starlight] [--no-dev] [--runs 2]`: builds a generated course of each size
  * with the real pipeline, cold (no caches) and warm (caches kept, output deleted), and measures a lesson page and the
  * dev loop. With `--compare starlight`, plain Starlight (pinned, installed from the npm registry into the benchmark's
  * folder) builds the same lessons in the same run, alternating with ours, and the ratios and goals are printed; then
- * Redis in the browser's figures (bench:playground) on the smallest course. It prints figures; it asserts nothing.
+ * Redis in the browser's figures (bench:playground) on the smallest course. With `--runs N` it does all of it N times
+ * in a row and says which goals every run met. It prints figures; it asserts nothing.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,7 +15,7 @@ import { measureDev, type DevFigures, type DevSetup } from '../bench/dev-loop';
 import { runMeasured, type Run } from '../bench/measure';
 import { pageWeight } from '../bench/page-weight';
 import { formatPlaygroundFigures, measurePlayground } from '../bench/playground';
-import { formatFigures, formatGoals, goals, type BuildFigures, type DevComparison, type SizeFigures } from '../bench/report';
+import { acrossRuns, formatFigures, formatGoals, goals, type BuildFigures, type DevComparison, type GoalResult, type SizeFigures } from '../bench/report';
 import { prepareStarlight, starlightCaches, starlightCommand, STARLIGHT_VERSIONS, writeStarlightContent } from '../bench/starlight';
 import { SYNTHETIC_COURSE_FILE, syntheticCourse, type SyntheticLesson } from '../bench/synthetic-course';
 import { CHROMIUM_ARGS, findChromium, INSTALL_CHROMIUM_HINT } from '../chromium';
@@ -49,8 +50,10 @@ export const main: CliMain = async (args, io) => {
   const { values } = parseArgs({
     args,
     allowNegative: true,
-    options: { sizes: { type: 'string', default: '42,500,1000' }, compare: { type: 'string' }, dev: { type: 'boolean', default: true } },
+    options: { sizes: { type: 'string', default: '42,500,1000' }, compare: { type: 'string' }, dev: { type: 'boolean', default: true }, runs: { type: 'string', default: '1' } },
   });
+  const runs = Number(values.runs);
+  if (!Number.isInteger(runs) || runs < 1) throw new UserError(`--runs takes how many times to run the whole benchmark, such as 2 (got "${values.runs}").`, 2);
   const sizes = values.sizes.split(',').map(Number);
   if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new UserError(`--sizes takes lesson counts such as 42,500,1000 (got "${values.sizes}").`, 2);
   if (values.compare !== undefined && values.compare !== 'starlight') throw new UserError(`--compare takes "starlight" (got "${values.compare}").`, 2);
@@ -71,74 +74,83 @@ export const main: CliMain = async (args, io) => {
       return runMeasured(command, argv, { cwd: starlightDir, env: cleanEnv({ NODE_ENV: 'production' }) });
     };
 
-    const figures: SizeFigures[] = [];
+    const judged: GoalResult[][] = [];
     let playground: string[] = [];
-    for (const size of sizes) {
-      const lessons = syntheticCourse(size);
-      const ours = writeOurCourse(join(work, `ours-${size}`), lessons);
-      const middle = lessons[Math.floor(size / 2)]!.path.replace(/\.mdx$/, '/');
-      if (values.compare) writeStarlightContent(starlightDir, lessons);
-      // Alternating the tools spreads the machine's drift over both.
-      remove(...ours.caches, ours.outDir);
-      const oursCold = await build(ours.env);
-      let starlight: BuildFigures | undefined;
-      let starlightCold: Run | undefined;
-      if (values.compare) {
-        remove(...starlightCaches(starlightDir), join(starlightDir, 'dist'));
-        starlightCold = await buildStarlight();
+    for (let run = 1; run <= runs; run++) {
+      if (runs > 1) io.out(`\nRun ${run} of ${runs}`);
+      const figures: SizeFigures[] = [];
+      for (const size of sizes) {
+        const lessons = syntheticCourse(size);
+        const ours = writeOurCourse(join(work, `ours-${size}`), lessons);
+        const middle = lessons[Math.floor(size / 2)]!.path.replace(/\.mdx$/, '/');
+        if (values.compare) writeStarlightContent(starlightDir, lessons);
+        // Alternating the tools spreads the machine's drift over both.
+        remove(...ours.caches, ours.outDir);
+        const oursCold = await build(ours.env);
+        let starlight: BuildFigures | undefined;
+        let starlightCold: Run | undefined;
+        if (values.compare) {
+          remove(...starlightCaches(starlightDir), join(starlightDir, 'dist'));
+          starlightCold = await buildStarlight();
+        }
+        remove(ours.outDir);
+        const oursWarm = await build(ours.env);
+        if (values.compare && starlightCold) {
+          remove(join(starlightDir, 'dist'));
+          const starlightWarm = await buildStarlight();
+          starlight = { cold: starlightCold, warm: starlightWarm, weight: await pageWeight(browser, join(starlightDir, 'dist'), middle) };
+        }
+        figures.push({ lessons: size, ours: { cold: oursCold, warm: oursWarm, weight: await pageWeight(browser, ours.outDir, middle) }, starlight });
+        const them = starlight ? `; Starlight cold ${starlight.cold.seconds.toFixed(1)} s, warm ${starlight.warm.seconds.toFixed(1)} s` : '';
+        io.out(`built ${size} lessons: ours cold ${oursCold.seconds.toFixed(1)} s, warm ${oursWarm.seconds.toFixed(1)} s${them}`);
+        // Redis in the browser is measured once, on the smallest course: its figures do not depend on the course's size.
+        if (run === 1 && size === Math.min(...sizes)) playground = formatPlaygroundFigures(await measurePlayground(ours.outDir, { chromiumPath }));
+        remove(ours.outDir);
       }
-      remove(ours.outDir);
-      const oursWarm = await build(ours.env);
-      if (values.compare && starlightCold) {
-        remove(join(starlightDir, 'dist'));
-        const starlightWarm = await buildStarlight();
-        starlight = { cold: starlightCold, warm: starlightWarm, weight: await pageWeight(browser, join(starlightDir, 'dist'), middle) };
-      }
-      figures.push({ lessons: size, ours: { cold: oursCold, warm: oursWarm, weight: await pageWeight(browser, ours.outDir, middle) }, starlight });
-      const them = starlight ? `; Starlight cold ${starlight.cold.seconds.toFixed(1)} s, warm ${starlight.warm.seconds.toFixed(1)} s` : '';
-      io.out(`built ${size} lessons: ours cold ${oursCold.seconds.toFixed(1)} s, warm ${oursWarm.seconds.toFixed(1)} s${them}`);
-      // Redis in the browser is measured once, on the smallest course: its figures do not depend on the course's size.
-      if (size === Math.min(...sizes)) playground = formatPlaygroundFigures(await measurePlayground(ours.outDir, { chromiumPath }));
-      remove(ours.outDir);
-    }
 
-    let dev: DevComparison | undefined;
-    if (values.dev) {
-      const size = Math.min(...sizes);
-      const lessons = syntheticCourse(size);
-      const first = lessons[0]!;
-      const ours = writeOurCourse(join(work, `dev-${size}`), lessons);
-      const oursSetup: DevSetup = {
-        command: (port) => [process.execPath, [TSX, 'scripts/dev.ts', '--port', String(port), '--host', '127.0.0.1']],
-        cwd: ROOT,
-        env: cleanEnv(ours.env),
-        path: first.path.replace(/\.mdx$/, '/'),
-        file: join(ours.env.LESSONS_DIR, first.path),
-      };
-      const coldThenWarm = async (setup: DevSetup, caches: string[]): Promise<{ cold: DevFigures; warm: DevFigures }> => {
-        remove(...caches);
-        const cold = await measureDev(setup, browser);
-        return { cold, warm: await measureDev(setup, browser) };
-      };
-      const oursDev = await coldThenWarm(oursSetup, ours.caches);
-      let starlightDev;
-      if (values.compare) {
-        writeStarlightContent(starlightDir, lessons);
-        starlightDev = await coldThenWarm(
-          { command: (port) => starlightCommand(starlightDir, 'dev', '--port', String(port), '--host', '127.0.0.1'), cwd: starlightDir, env: cleanEnv({}), path: oursSetup.path, file: join(starlightDir, 'src', 'content', 'docs', first.path) },
-          starlightCaches(starlightDir),
-        );
+      let dev: DevComparison | undefined;
+      if (values.dev) {
+        const size = Math.min(...sizes);
+        const lessons = syntheticCourse(size);
+        const first = lessons[0]!;
+        const ours = writeOurCourse(join(work, `dev-${size}`), lessons);
+        const oursSetup: DevSetup = {
+          command: (port) => [process.execPath, [TSX, 'scripts/dev.ts', '--port', String(port), '--host', '127.0.0.1']],
+          cwd: ROOT,
+          env: cleanEnv(ours.env),
+          path: first.path.replace(/\.mdx$/, '/'),
+          file: join(ours.env.LESSONS_DIR, first.path),
+        };
+        const coldThenWarm = async (setup: DevSetup, caches: string[]): Promise<{ cold: DevFigures; warm: DevFigures }> => {
+          remove(...caches);
+          const cold = await measureDev(setup, browser);
+          return { cold, warm: await measureDev(setup, browser) };
+        };
+        const oursDev = await coldThenWarm(oursSetup, ours.caches);
+        let starlightDev;
+        if (values.compare) {
+          writeStarlightContent(starlightDir, lessons);
+          starlightDev = await coldThenWarm(
+            { command: (port) => starlightCommand(starlightDir, 'dev', '--port', String(port), '--host', '127.0.0.1'), cwd: starlightDir, env: cleanEnv({}), path: oursSetup.path, file: join(starlightDir, 'src', 'content', 'docs', first.path) },
+            starlightCaches(starlightDir),
+          );
+        }
+        dev = { ours: oursDev, starlight: starlightDev };
       }
-      dev = { ours: oursDev, starlight: starlightDev };
-    }
 
-    io.out('');
-    for (const line of formatFigures(figures, dev)) io.out(line);
-    io.out('\nGoals (issue 9)');
-    for (const line of formatGoals(goals(figures, dev))) io.out(line);
+      io.out('');
+      for (const line of formatFigures(figures, dev)) io.out(line);
+      io.out('\nGoals (issue 9)');
+      judged.push(goals(figures, dev));
+      for (const line of formatGoals(judged.at(-1)!)) io.out(line);
+    }
+    if (runs > 1) {
+      io.out(`\nGoals (issue 9) over the ${runs} runs in a row`);
+      for (const line of formatGoals(acrossRuns(judged))) io.out(line);
+    }
     io.out('\nRedis in the browser (issue 11), on the generated course');
     for (const line of playground) io.out(`  ${line}`);
-    io.out(`\nOne run on this machine${values.compare ? ', both tools alternating' : ''}; build times drift ±20 % between runs, so compare ratios from one run.`);
+    io.out(`\n${runs === 1 ? 'One run' : `${runs} runs`} on this machine${values.compare ? ', both tools alternating' : ''}; build times drift ±20 % between runs, so compare ratios from one run.`);
     return 0;
   } finally {
     await browser.close();

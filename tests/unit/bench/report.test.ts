@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { formatGoals, goals, table, type BuildFigures, type SizeFigures } from '../../../src/bench/report';
+import { acrossRuns, formatGoals, goals, table, type BuildFigures, type SizeFigures } from '../../../src/bench/report';
 
 const KB = 1024;
 const GB = 1024 ** 3;
@@ -34,4 +34,13 @@ test('prints each goal with what was measured', () => {
 
 test('aligns what a row is to the left and the figures to the right', () => {
   expect(table(['lessons', 'cold'], [['42', '7.1'], ['1,000', '63.0']])).toEqual(['lessons  cold', '42        7.1', '1,000    63.0']);
+});
+
+test('over consecutive runs, a goal is met only if every run met it, and each run says what it measured', () => {
+  const fast = goals([size(500, tool(20, 5), tool(25, 24))], undefined);
+  const slow = goals([size(500, tool(30, 5), tool(25, 24))], undefined);
+  expect(formatGoals(acrossRuns([fast, slow]).slice(0, 2))).toEqual([
+    "  not met  cold build ≤ 1.0× Starlight's, at 500 lessons: met in 1 of 2 runs (0.80×; then 1.20×)",
+    "  met      warm rebuild ≤ 0.5× Starlight's, at 500 lessons: met in 2 of 2 runs (0.21×; then 0.21×)",
+  ]);
 });
