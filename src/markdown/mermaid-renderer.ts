@@ -7,8 +7,7 @@ import { settings } from '../env';
 import { CHROMIUM_ARGS, diagramBrowser } from '../chromium';
 import { lessonFiles } from '../course/folder';
 import { diagramSources } from './diagram-sources';
-import { slimDiagram } from './diagram-slim';
-import { MERMAID_CONFIG, themeDiagram } from './diagram-theme';
+import { MERMAID_CONFIG } from './diagram-theme';
 import { withFastConfigCopy } from './mermaid-config-copy';
 
 const require = createRequire(import.meta.url);
@@ -75,6 +74,7 @@ export class MermaidRenderer {
   private queue: Job[] = [];
   private running = 0;
   private idleTimer: NodeJS.Timeout | undefined;
+  private finishing: Promise<(svg: string) => string> | undefined;
   /** Every diagram asked for in this process, by key: asking twice renders once. */
   private readonly results = new Map<string, Promise<string>>();
   /** Keys of the diagrams found in the on-disk cache. */
@@ -87,8 +87,12 @@ export class MermaidRenderer {
     private readonly executablePath: string,
     /** Close the browser after this long without work, so a finished build can exit. */
     private readonly idleMs = IDLE_MS.build,
-    /** What is done to Mermaid's SVG before it is kept (a test compares the drawing with and without slimming). */
-    private readonly finish: (svg: string) => string = finishDiagram,
+    /**
+     * What is done to Mermaid's SVG before it is kept (a test compares the drawing with and without slimming); by
+     * default finishDiagram (diagram-finish.ts), loaded with the first diagram drawn: a process that only asks
+     * another for its diagrams (Astro's, diagram-service.ts) never loads the slimming's HTML parser and selector engine.
+     */
+    private readonly finish?: (svg: string) => string,
     /** Serve Mermaid with its getConfig copying faster (a test compares the drawing with Mermaid's own getConfig). */
     private readonly fastConfigCopy = true,
   ) {
@@ -185,6 +189,7 @@ export class MermaidRenderer {
     }
     // Lets the next batch's request reach the page first.
     await new Promise((resolve) => setImmediate(resolve));
+    const finish = this.finish ?? (await (this.finishing ??= import('./diagram-finish').then((module) => module.finishDiagram)));
     batch.forEach((job, i) => {
       const outcome = outcomes[i]!;
       if ('error' in outcome) {
@@ -192,7 +197,7 @@ export class MermaidRenderer {
         return;
       }
       try {
-        const svg = this.finish(outcome.svg);
+        const svg = finish(outcome.svg);
         writeFileSync(join(this.cacheDir, `${job.key}.svg`), svg);
         this.stats.rendered++;
         job.resolve(svg);
@@ -238,11 +243,6 @@ function mermaidModule(file: string): string {
     servedModules.set(file, body);
   }
   return body;
-}
-
-/** Mermaid's SVG as a page gets it: numbered on its own, coloured by the page's scheme, without what draws nothing. */
-export function finishDiagram(svg: string): string {
-  return slimDiagram(themeDiagram(withOwnParticipantNumbers(svg)));
 }
 
 /**
