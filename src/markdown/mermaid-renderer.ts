@@ -189,7 +189,13 @@ export class MermaidRenderer {
     }
     // Lets the next batch's request reach the page first.
     await new Promise((resolve) => setImmediate(resolve));
-    const finish = this.finish ?? (await (this.finishing ??= import('./diagram-finish').then((module) => module.finishDiagram)));
+    let finish: (svg: string) => string;
+    try {
+      finish = this.finish ?? (await (this.finishing ??= import('./diagram-finish').then((module) => module.finishDiagram)));
+    } catch (error) {
+      for (const job of batch) job.reject(error instanceof Error ? error : new Error(String(error)));
+      return;
+    }
     batch.forEach((job, i) => {
       const outcome = outcomes[i]!;
       if ('error' in outcome) {
