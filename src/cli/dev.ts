@@ -33,7 +33,8 @@ export const main: CliMain = async (args, io) => {
       stopWatching = watchFiles(await astro.configInputs(), (changed) => {
         stopWatching();
         io.out(`${relative(process.cwd(), changed)} changed: restarting the dev server with the new configuration.`);
-        void astro.restart().then(watchConfig);
+        // If Astro's process is gone, astro.dev() below reports it.
+        astro.restart().then(watchConfig, () => undefined);
       });
     };
     await watchConfig();

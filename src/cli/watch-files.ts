@@ -1,5 +1,5 @@
 import { watch, type FSWatcher } from 'node:fs';
-import { basename, dirname } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 
 /**
  * Calls `onChange` once after a burst of changes to any of `files` (an editor's save is several events). Watches
@@ -21,7 +21,7 @@ export function watchFiles(files: readonly string[], onChange: (changed: string)
         watch(folder, (_event, name) => {
           if (name === null || !names.has(name.toString())) return;
           clearTimeout(timer);
-          timer = setTimeout(() => onChange(`${folder}/${name.toString()}`), quietMs);
+          timer = setTimeout(() => onChange(join(folder, name.toString())), quietMs);
         }),
       );
     } catch {
