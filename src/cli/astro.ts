@@ -56,16 +56,14 @@ export function startAstro({ drawsDiagrams = false } = {}): AstroProcess {
   let bundled = bundleAstroConfig();
   // What the last bundle that worked was made of: a config that no longer bundles is watched for its fix.
   let inputs = [resolvePath('astro.config.mjs')];
-  const send = async (message: object) => {
-    child.send({ ...message, configFile: (await bundled)?.file });
-    return outcome;
-  };
+  /** A command for Astro's process, with the config bundled last. */
+  const tell = async (message: object) => child.send({ ...message, configFile: (await bundled)?.file });
   return {
-    build: () => send({ command: 'build' }),
-    dev: (server) => send({ command: 'dev', server }),
+    build: () => tell({ command: 'build' }).then(() => outcome),
+    dev: (server) => tell({ command: 'dev', server }).then(() => outcome),
     restart: async () => {
       bundled = bundleAstroConfig();
-      child.send({ command: 'restart', configFile: (await bundled)?.file });
+      await tell({ command: 'restart' });
     },
     configInputs: async () => (inputs = (await bundled)?.inputs ?? inputs),
     cancel: () => void child.kill(),

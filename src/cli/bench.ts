@@ -74,11 +74,10 @@ export const main: CliMain = async (args, io) => {
       return runMeasured(command, argv, { cwd: starlightDir, env: cleanEnv({ NODE_ENV: 'production' }) });
     };
 
-    const judged: GoalResult[][] = [];
-    let playground: string[] = [];
-    for (let run = 1; run <= runs; run++) {
-      if (runs > 1) io.out(`\nRun ${run} of ${runs}`);
+    /** Each size built cold and warm by each tool, and its lesson page weighed; Redis in the browser's figures too, if asked. */
+    const measureBuilds = async (withPlayground: boolean): Promise<{ figures: SizeFigures[]; playground: string[] }> => {
       const figures: SizeFigures[] = [];
+      let playground: string[] = [];
       for (const size of sizes) {
         const lessons = syntheticCourse(size);
         const ours = writeOurCourse(join(work, `ours-${size}`), lessons);
@@ -104,40 +103,49 @@ export const main: CliMain = async (args, io) => {
         const them = starlight ? `; Starlight cold ${starlight.cold.seconds.toFixed(1)} s, warm ${starlight.warm.seconds.toFixed(1)} s` : '';
         io.out(`built ${size} lessons: ours cold ${oursCold.seconds.toFixed(1)} s, warm ${oursWarm.seconds.toFixed(1)} s${them}`);
         // Redis in the browser is measured once, on the smallest course: its figures do not depend on the course's size.
-        if (run === 1 && size === Math.min(...sizes)) playground = formatPlaygroundFigures(await measurePlayground(ours.outDir, { chromiumPath }));
+        if (withPlayground && size === Math.min(...sizes)) playground = formatPlaygroundFigures(await measurePlayground(ours.outDir, { chromiumPath }));
         remove(ours.outDir);
       }
-
-      let dev: DevComparison | undefined;
-      if (values.dev) {
-        const size = Math.min(...sizes);
-        const lessons = syntheticCourse(size);
-        const first = lessons[0]!;
-        const ours = writeOurCourse(join(work, `dev-${size}`), lessons);
-        const oursSetup: DevSetup = {
-          command: (port) => [process.execPath, [TSX, 'scripts/dev.ts', '--port', String(port), '--host', '127.0.0.1']],
-          cwd: ROOT,
-          env: cleanEnv(ours.env),
-          path: first.path.replace(/\.mdx$/, '/'),
-          file: join(ours.env.LESSONS_DIR, first.path),
-        };
-        const coldThenWarm = async (setup: DevSetup, caches: string[]): Promise<{ cold: DevFigures; warm: DevFigures }> => {
-          remove(...caches);
-          const cold = await measureDev(setup, browser);
-          return { cold, warm: await measureDev(setup, browser) };
-        };
-        const oursDev = await coldThenWarm(oursSetup, ours.caches);
-        let starlightDev;
-        if (values.compare) {
-          writeStarlightContent(starlightDir, lessons);
-          starlightDev = await coldThenWarm(
-            { command: (port) => starlightCommand(starlightDir, 'dev', '--port', String(port), '--host', '127.0.0.1'), cwd: starlightDir, env: cleanEnv({}), path: oursSetup.path, file: join(starlightDir, 'src', 'content', 'docs', first.path) },
-            starlightCaches(starlightDir),
-          );
-        }
-        dev = { ours: oursDev, starlight: starlightDev };
+      return { figures, playground };
+    };
+    /** The dev loop on the smallest course, each tool without caches and then with them. */
+    const measureDevLoop = async (): Promise<DevComparison> => {
+      const size = Math.min(...sizes);
+      const lessons = syntheticCourse(size);
+      const first = lessons[0]!;
+      const ours = writeOurCourse(join(work, `dev-${size}`), lessons);
+      const oursSetup: DevSetup = {
+        command: (port) => [process.execPath, [TSX, 'scripts/dev.ts', '--port', String(port), '--host', '127.0.0.1']],
+        cwd: ROOT,
+        env: cleanEnv(ours.env),
+        path: first.path.replace(/\.mdx$/, '/'),
+        file: join(ours.env.LESSONS_DIR, first.path),
+      };
+      const coldThenWarm = async (setup: DevSetup, caches: string[]): Promise<{ cold: DevFigures; warm: DevFigures }> => {
+        remove(...caches);
+        const cold = await measureDev(setup, browser);
+        return { cold, warm: await measureDev(setup, browser) };
+      };
+      const oursDev = await coldThenWarm(oursSetup, ours.caches);
+      let starlightDev;
+      if (values.compare) {
+        writeStarlightContent(starlightDir, lessons);
+        starlightDev = await coldThenWarm(
+          { command: (port) => starlightCommand(starlightDir, 'dev', '--port', String(port), '--host', '127.0.0.1'), cwd: starlightDir, env: cleanEnv({}), path: oursSetup.path, file: join(starlightDir, 'src', 'content', 'docs', first.path) },
+          starlightCaches(starlightDir),
+        );
       }
+      return { ours: oursDev, starlight: starlightDev };
+    };
 
+    const judged: GoalResult[][] = [];
+    let playground: string[] = [];
+    for (let run = 1; run <= runs; run++) {
+      if (runs > 1) io.out(`\nRun ${run} of ${runs}`);
+      const builds = await measureBuilds(run === 1);
+      const figures = builds.figures;
+      if (run === 1) playground = builds.playground;
+      const dev = values.dev ? await measureDevLoop() : undefined;
       io.out('');
       for (const line of formatFigures(figures, dev)) io.out(line);
       io.out('\nGoals (issue 9)');

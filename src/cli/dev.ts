@@ -30,10 +30,12 @@ export const main: CliMain = async (args, io) => {
     // then watches what the new bundle is made of (an import added, or one removed).
     let stopWatching = () => {};
     const watchConfig = async () => {
-      stopWatching = watchFiles(await astro.configInputs(), (changed) => {
-        stopWatching();
+      const inputs = await astro.configInputs();
+      stopWatching();
+      stopWatching = watchFiles(inputs, (changed) => {
         io.out(`${relative(process.cwd(), changed)} changed: restarting the dev server with the new configuration.`);
-        // If Astro's process is gone, astro.dev() below reports it.
+        // A save during a restart restarts it again (astro-process.mjs queues them). If Astro's process is gone,
+        // astro.dev() below reports it.
         astro.restart().then(watchConfig, () => undefined);
       });
     };

@@ -1,8 +1,18 @@
 import { slimDiagram } from './diagram-slim';
 import { themeDiagram } from './diagram-theme';
-import { withOwnParticipantNumbers } from './mermaid-renderer';
 
 /** Mermaid's SVG as a page gets it: numbered on its own, coloured by the page's scheme, without what draws nothing. */
 export function finishDiagram(svg: string): string {
   return slimDiagram(themeDiagram(withOwnParticipantNumbers(svg)));
+}
+
+/**
+ * Sequence diagrams number their participants with a counter that runs on across every diagram a page draws:
+ * numbered from 0 in each diagram, an SVG no longer depends on what was drawn before it.
+ */
+export function withOwnParticipantNumbers(svg: string): string {
+  const numbers = [...svg.matchAll(/\bactor(\d+)/g)].map((m) => Number(m[1]));
+  if (numbers.length === 0) return svg;
+  const first = Math.min(...numbers);
+  return svg.replace(/\b(actor|root-)(\d+)/g, (_, name: string, n: string) => `${name}${Number(n) - first}`);
 }

@@ -252,17 +252,6 @@ function mermaidModule(file: string): string {
 }
 
 /**
- * Sequence diagrams number their participants with a counter that runs on across every diagram a page draws:
- * numbered from 0 in each diagram, an SVG no longer depends on what was drawn before it.
- */
-export function withOwnParticipantNumbers(svg: string): string {
-  const numbers = [...svg.matchAll(/\bactor(\d+)/g)].map((m) => Number(m[1]));
-  if (numbers.length === 0) return svg;
-  const first = Math.min(...numbers);
-  return svg.replace(/\b(actor|root-)(\d+)/g, (_, name: string, n: string) => `${name}${Number(n) - first}`);
-}
-
-/**
  * One round trip: the page renders each diagram in turn; `render` parses too, so a syntax error is that diagram's
  * outcome. Layouts that jitter draw from Math.random, seeded per diagram so that a diagram is drawn the same every time.
  */

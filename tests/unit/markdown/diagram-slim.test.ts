@@ -8,7 +8,8 @@ import { lessonFiles } from '../../../src/course/folder';
 import { diagramSources } from '../../../src/markdown/diagram-sources';
 import { slimDiagram } from '../../../src/markdown/diagram-slim';
 import { themeDiagram } from '../../../src/markdown/diagram-theme';
-import { MermaidRenderer, withOwnParticipantNumbers } from '../../../src/markdown/mermaid-renderer';
+import { withOwnParticipantNumbers } from '../../../src/markdown/diagram-finish';
+import { MermaidRenderer } from '../../../src/markdown/mermaid-renderer';
 import { chromiumPath, describeWithChromium } from '../../support/chromium';
 import { KINDS } from '../../support/diagram-kinds';
 

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
 import { lessonFiles } from '../../../src/course/folder';
 import { diagramSources } from '../../../src/markdown/diagram-sources';
-import { DiagramSyntaxError, MermaidRenderer, parseErrorLine, withOwnParticipantNumbers } from '../../../src/markdown/mermaid-renderer';
+import { withOwnParticipantNumbers } from '../../../src/markdown/diagram-finish';
+import { DiagramSyntaxError, MermaidRenderer, parseErrorLine } from '../../../src/markdown/mermaid-renderer';
 import { chromiumPath, describeWithChromium } from '../../support/chromium';
 import { KINDS } from '../../support/diagram-kinds';
 
