@@ -66,6 +66,11 @@ function mdxLikeMarkdown(this: Processor) {
 }
 const markdownParser = unified().use(remarkParse).use(mdxLikeMarkdown).use(remarkGfm).freeze();
 
+/** The frontmatter block of a lesson's text as written (undefined when it has none): to tell a body-only save. */
+export function frontmatterText(raw: string): string | undefined {
+  return FRONTMATTER.exec(raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'))?.[1];
+}
+
 /** Reads a lesson's text; never throws. A byte-order mark and CRLF line endings are accepted as editors write them. */
 export function parseLessonSource(file: string, raw: string): LessonSource {
   const text = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');

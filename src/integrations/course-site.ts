@@ -17,6 +17,8 @@ import type { CompileStats } from '../markdown/compile-cache';
 import { closeSharedDiagramRenderer, prefetchCourseDiagrams, sharedDiagramRenderer } from '../markdown/diagram-service';
 import { lessonProcessor } from '../markdown/processor';
 import { readBuiltSite } from './built-site';
+import { DEV_GENERATION_ATTRIBUTE } from './dev-generation';
+import { attachLessonRefresh, LESSON_REFRESH_EVENT, LESSON_REFRESH_READY_EVENT, LessonRefresh } from './lesson-refresh';
 import { checkLinks, formatBrokenLink } from './link-check';
 import { writeOfflineCopy } from './offline-copy';
 import { packComponentsPlugin } from './pack-components';
@@ -34,18 +36,27 @@ const MAX_LISTED = 100;
 export function courseSite(): AstroIntegration {
   // Lessons compiled by this build and lessons taken from the compile cache, for the build log.
   const compiled: CompileStats = { compiled: 0, cached: 0 };
+  // In `npm run dev`: what a save of a lesson changed, told from the lessons as the server found them.
+  const refresh = new LessonRefresh();
   return {
     name: 'course-site',
     hooks: {
-      'astro:config:setup': ({ config, command, updateConfig, addWatchFile, injectRoute, logger }) => {
+      'astro:config:setup': ({ config, command, updateConfig, addWatchFile, injectRoute, injectScript, logger }) => {
         const course = loadCourseConfig();
         const diagramsAtBuild = sharedDiagramRenderer(settings.diagramCacheDir, (m) => logger.warn(m)) !== null;
         // Diagrams render in the browser while Astro starts, syncs content and compiles MDX; lessons then find them done.
         if (command === 'build') prefetchCourseDiagrams(settings.lessonsDir, settings.diagramCacheDir, (m) => logger.warn(m));
         // What a pack brings to the site (the Redis console, Run in browser) exists only in a course whose lessons use it;
         // a pack first used while `npm run dev` runs shows after a restart.
-        const packs = packsOfLessons(readCourseFolder(settings.lessonsDir).files);
+        const sources = readCourseFolder(settings.lessonsDir).files;
+        const packs = packsOfLessons(sources);
         for (const pack of packs) for (const page of pack.pages ?? []) injectRoute(page);
+        if (command === 'dev') {
+          for (const { file, raw } of sources) if (file.endsWith('.mdx')) refresh.know(file, raw);
+          // A save that changed only a lesson's words updates the open page in place (dev only: built pages get nothing).
+          const names = { event: LESSON_REFRESH_EVENT, ready: LESSON_REFRESH_READY_EVENT, attribute: DEV_GENERATION_ATTRIBUTE };
+          injectScript('page', `import { startDevRefresh } from ${JSON.stringify(DEV_REFRESH)}; startDevRefresh(${JSON.stringify(names)});`);
+        }
         // A change to course.yaml restarts the dev server, so every page and the schema see it.
         addWatchFile(resolve(settings.lessonsDir, COURSE_FILE));
         updateConfig({
@@ -137,6 +148,7 @@ export function courseSite(): AstroIntegration {
         });
         server.watcher.on('change', onSave);
         server.watcher.on('add', onSave);
+        attachLessonRefresh(server, refresh, (file) => file.endsWith('.mdx') && resolve(file).startsWith(dir));
       },
       'astro:server:done': async () => {
         await closeSharedDiagramRenderer();
@@ -145,6 +157,7 @@ export function courseSite(): AstroIntegration {
   };
 }
 
+const DEV_REFRESH = fileURLToPath(new URL('../client/dev-refresh.ts', import.meta.url));
 const DIAGRAM_FALLBACK = fileURLToPath(new URL('../client/mermaid-fallback.ts', import.meta.url));
 const NO_FALLBACK = '\0course-site:no-diagram-fallback';
 

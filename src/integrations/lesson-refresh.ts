@@ -1,0 +1,106 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { HotPayload, ViteDevServer } from 'vite';
+import { frontmatterText } from '../course/lesson-source';
+import { nextDevGeneration } from './dev-generation';
+
+/** The event a page in `npm run dev` gets, instead of a reload, after a save that changed only a lesson's body. */
+export const LESSON_REFRESH_EVENT = 'course-site:lesson-body-saved';
+/** The event a page sends once it can update itself in place; other pages (an error page, say) still reload. */
+export const LESSON_REFRESH_READY_EVENT = 'course-site:refresh-ready';
+
+/** What goes to the pages that update in place and what to the others; undefined: nothing. */
+export interface Routed {
+  refreshing: HotPayload | undefined;
+  others: HotPayload | undefined;
+}
+
+/** How long after a save its reloads are still taken to be that save's. */
+const SAVE_WINDOW_MS = 3000;
+
+/**
+ * What the pages of `npm run dev` are told after a lesson is saved. Astro reloads them twice for one save: at once,
+ * as the lesson's module changed, and again about half a second later, when its content store has been written to
+ * disk (withastro/astro#12751). When only the body changed, the first reload is all a page needs: it becomes an
+ * in-place update of the page's words (src/client/dev-refresh.ts), and the second is dropped. Any other save
+ * (frontmatter, a new or removed lesson) reloads as before.
+ */
+export class LessonRefresh {
+  readonly #frontmatter = new Map<string, string | undefined>();
+  /** The body-only save whose first reload becomes an update, and when it was made. */
+  #bodySave: { file: string; at: number } | undefined;
+  /** Until when the content store's reload is dropped. */
+  #dropStoreReloadUntil = 0;
+
+  constructor(
+    private readonly now: () => number = Date.now,
+    /** Numbers each update: pages carry the number they were rendered at (src/integrations/dev-generation.ts). */
+    private readonly nextGeneration: () => number = nextDevGeneration,
+  ) {}
+
+  /** A lesson as it is when the server starts: what its first save is compared with. */
+  know(file: string, text: string): void {
+    this.#frontmatter.set(resolve(file), frontmatterText(text));
+  }
+
+  /** A lesson saved; returns whether only its body changed. */
+  saved(file: string, text: string): boolean {
+    const path = resolve(file);
+    const before = this.#frontmatter.get(path);
+    const after = frontmatterText(text);
+    this.#frontmatter.set(path, after);
+    const bodyOnly = before !== undefined && before === after;
+    if (bodyOnly) this.#bodySave = { file: path, at: this.now() };
+    else this.structural();
+    return bodyOnly;
+  }
+
+  /** A lesson added, removed or saved with new frontmatter: every page reloads, both times. */
+  structural(): void {
+    this.#bodySave = undefined;
+    this.#dropStoreReloadUntil = 0;
+  }
+
+  /** What to send, to the pages that update in place and to the others, for a message Astro sends to every page. */
+  route(payload: HotPayload): Routed {
+    const unchanged = { refreshing: payload, others: payload };
+    if (payload.type !== 'full-reload') return unchanged;
+    const now = this.now();
+    if (payload.path === undefined && this.#bodySave && now - this.#bodySave.at < SAVE_WINDOW_MS) {
+      this.#dropStoreReloadUntil = now + SAVE_WINDOW_MS;
+      // Numbered when Astro has let go of the old lesson: a page rendered from now on shows the save.
+      return { refreshing: { type: 'custom', event: LESSON_REFRESH_EVENT, data: { file: this.#bodySave.file, generation: this.nextGeneration() } }, others: payload };
+    }
+    if (payload.path === '*' && now < this.#dropStoreReloadUntil) return { refreshing: undefined, others: payload };
+    return unchanged;
+  }
+}
+
+/** Puts a LessonRefresh between Astro and the pages of a dev server: every message to them goes through `route`. */
+export function attachLessonRefresh(server: ViteDevServer, refresh: LessonRefresh, isLesson: (file: string) => boolean): void {
+  const ws = server.ws;
+  const send = ws.send.bind(ws) as (...args: unknown[]) => void;
+  // The pages' sockets whose page said it updates itself in place.
+  const refreshing = new WeakSet<object>();
+  ws.on(LESSON_REFRESH_READY_EVENT, (_data, client) => refreshing.add(client));
+  // Astro sends both reloads through this one socket server (it is also the client environment's channel).
+  (ws as { send: (...args: unknown[]) => void }).send = (payload: unknown, ...rest: unknown[]) => {
+    if (typeof payload !== 'object' || payload === null) return send(payload, ...rest);
+    const routed = refresh.route(payload as HotPayload);
+    if (routed.refreshing === routed.others) return routed.others && send(routed.others);
+    for (const client of ws.clients) {
+      const message = refreshing.has(client) ? routed.refreshing : routed.others;
+      if (message && client.socket.readyState === client.socket.OPEN) client.send(message);
+    }
+  };
+  // The watcher's listeners run when the file changes, before Astro's own (asynchronous) handling sends anything.
+  server.watcher.on('change', (file) => {
+    if (!isLesson(file)) return;
+    try {
+      refresh.saved(file, readFileSync(file, 'utf8'));
+    } catch {
+      refresh.structural();
+    }
+  });
+  for (const event of ['add', 'unlink'] as const) server.watcher.on(event, (file) => isLesson(file) && refresh.structural());
+}

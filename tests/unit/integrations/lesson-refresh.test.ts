@@ -1,0 +1,87 @@
+import { describe, expect, test } from 'vitest';
+import { frontmatterText } from '../../../src/course/lesson-source';
+import { LESSON_REFRESH_EVENT, LessonRefresh } from '../../../src/integrations/lesson-refresh';
+
+const lesson = (title: string, body: string) => `---\ntitle: ${title}\nphase: 1\n---\n\n## Introduction\n\n${body}\n`;
+const FILE = '/course/phase-1/strings.mdx';
+const reload = { type: 'full-reload' } as const;
+const storeReload = { type: 'full-reload', path: '*' } as const;
+
+/** A LessonRefresh on a clock the test moves, numbering its updates from 1. */
+function setup() {
+  let now = 1_000;
+  let generation = 0;
+  const refresh = new LessonRefresh(() => now, () => ++generation);
+  refresh.know(FILE, lesson('Strings', 'Redis keeps strings.'));
+  return { refresh, later: (ms: number) => (now += ms) };
+}
+
+describe('LessonRefresh', () => {
+  test('a save of only the words: pages that can are told to update in place, and the content store\'s reload is dropped for them', () => {
+    const { refresh, later } = setup();
+    expect(refresh.saved(FILE, lesson('Strings', 'Redis stores strings.'))).toBe(true);
+    later(30);
+    expect(refresh.route(reload)).toEqual({ refreshing: { type: 'custom', event: LESSON_REFRESH_EVENT, data: { file: FILE, generation: 1 } }, others: reload });
+    later(550);
+    expect(refresh.route(storeReload)).toEqual({ refreshing: undefined, others: storeReload });
+  });
+
+  test('a save that changed the frontmatter reloads every page, both times', () => {
+    const { refresh, later } = setup();
+    expect(refresh.saved(FILE, lesson('Strings and numbers', 'Redis keeps strings.'))).toBe(false);
+    later(30);
+    expect(refresh.route(reload)).toEqual({ refreshing: reload, others: reload });
+    later(550);
+    expect(refresh.route(storeReload)).toEqual({ refreshing: storeReload, others: storeReload });
+  });
+
+  test('a frontmatter save after a words-only save still gets its content store reload', () => {
+    const { refresh, later } = setup();
+    refresh.saved(FILE, lesson('Strings', 'Redis stores strings.'));
+    refresh.route(reload);
+    later(200);
+    refresh.saved(FILE, lesson('Strings, renamed', 'Redis stores strings.'));
+    expect(refresh.route(reload).refreshing).toBe(reload);
+    later(400);
+    expect(refresh.route(storeReload).refreshing).toBe(storeReload);
+  });
+
+  test('a lesson added or removed reloads every page', () => {
+    const { refresh } = setup();
+    refresh.saved(FILE, lesson('Strings', 'Redis stores strings.'));
+    refresh.structural();
+    expect(refresh.route(reload).refreshing).toBe(reload);
+  });
+
+  test('the first save of a lesson the server did not know reloads, as its frontmatter cannot be compared', () => {
+    const { refresh } = setup();
+    expect(refresh.saved('/course/phase-1/new.mdx', lesson('New', 'Words.'))).toBe(false);
+    expect(refresh.saved('/course/phase-1/new.mdx', lesson('New', 'More words.'))).toBe(true);
+  });
+
+  test('reloads long after a save, and every other message, pass unchanged', () => {
+    const { refresh, later } = setup();
+    refresh.saved(FILE, lesson('Strings', 'Redis stores strings.'));
+    later(10_000);
+    expect(refresh.route(reload).refreshing).toBe(reload);
+    const update = { type: 'update' as const, updates: [] };
+    expect(refresh.route(update)).toEqual({ refreshing: update, others: update });
+  });
+
+  test('each update in place gets the next number', () => {
+    const { refresh, later } = setup();
+    refresh.saved(FILE, lesson('Strings', 'One.'));
+    expect(refresh.route(reload).refreshing).toMatchObject({ data: { generation: 1 } });
+    later(100);
+    refresh.saved(FILE, lesson('Strings', 'Two.'));
+    expect(refresh.route(reload).refreshing).toMatchObject({ data: { generation: 2 } });
+  });
+});
+
+describe('frontmatterText', () => {
+  test('is the frontmatter block as written, the same whatever the line endings or a byte-order mark', () => {
+    expect(frontmatterText('---\ntitle: A\n---\n\nBody')).toBe('title: A');
+    expect(frontmatterText('\uFEFF---\r\ntitle: A\r\n---\r\n\r\nOther body')).toBe('title: A');
+    expect(frontmatterText('No frontmatter')).toBeUndefined();
+  });
+});
