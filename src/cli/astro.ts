@@ -35,6 +35,13 @@ export interface AstroProcess {
   channel: Channel & { readonly connected: boolean };
 }
 
+/**
+ * Whether Astro's process ended as it should: done, or stopped by Ctrl-C or `kill`, either by the signal itself or by
+ * Astro's handler of it exiting with 128 + the signal's number (a dev server stopped with `kill` exits 143).
+ */
+export const stoppedAsAsked = (code: number | null, signal: NodeJS.Signals | null): boolean =>
+  code === 0 || code === 130 || code === 143 || signal === 'SIGINT' || signal === 'SIGTERM';
+
 const ENTRY = fileURLToPath(new URL('./astro-process.mjs', import.meta.url));
 
 /**
@@ -50,7 +57,7 @@ export function startAstro({ drawsDiagrams = false } = {}): AstroProcess {
     child.on('message', (reply: unknown) => {
       if (isReply(reply)) resolve('error' in reply ? reply.error : undefined);
     });
-    child.on('exit', (code, signal) => resolve(code === 0 || signal === 'SIGINT' || signal === 'SIGTERM' ? undefined : { message: `Astro stopped (exit code ${code}).` }));
+    child.on('exit', (code, signal) => resolve(stoppedAsAsked(code, signal) ? undefined : { message: `Astro stopped (exit code ${code}).` }));
   });
   // Bundled while Astro's process loads Astro (0.2 s against 1.5 s).
   let bundled = bundleAstroConfig();
