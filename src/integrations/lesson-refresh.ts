@@ -31,6 +31,8 @@ export class LessonRefresh {
   #bodySave: { file: string; at: number } | undefined;
   /** Until when the content store's reload is dropped. */
   #dropStoreReloadUntil = 0;
+  /** A frontmatter change, or a lesson added or removed, that the content store's reload has not yet brought. */
+  #storeBehind = false;
 
   constructor(
     private readonly now: () => number = Date.now,
@@ -49,7 +51,8 @@ export class LessonRefresh {
     const before = this.#frontmatter.get(path);
     const after = frontmatterText(text);
     this.#frontmatter.set(path, after);
-    const bodyOnly = before !== undefined && before === after;
+    // A page rendered before the content store is written shows its old frontmatter: only its reload brings a change of it.
+    const bodyOnly = before !== undefined && before === after && !this.#storeBehind;
     if (bodyOnly) this.#bodySave = { file: path, at: this.now() };
     else this.structural();
     return bodyOnly;
@@ -59,6 +62,7 @@ export class LessonRefresh {
   structural(): void {
     this.#bodySave = undefined;
     this.#dropStoreReloadUntil = 0;
+    this.#storeBehind = true;
   }
 
   /** What to send, to the pages that update in place and to the others, for a message Astro sends to every page. */
@@ -71,7 +75,10 @@ export class LessonRefresh {
       // Numbered when Astro has let go of the old lesson: a page rendered from now on shows the save.
       return { refreshing: { type: 'custom', event: LESSON_REFRESH_EVENT, data: { file: this.#bodySave.file, generation: this.nextGeneration() } }, others: payload };
     }
-    if (payload.path === '*' && now < this.#dropStoreReloadUntil) return { refreshing: undefined, others: payload };
+    if (payload.path === '*') {
+      if (now < this.#dropStoreReloadUntil && !this.#storeBehind) return { refreshing: undefined, others: payload };
+      this.#storeBehind = false;
+    }
     return unchanged;
   }
 }

@@ -46,6 +46,21 @@ describe('LessonRefresh', () => {
     expect(refresh.route(storeReload).refreshing).toBe(storeReload);
   });
 
+  test('a words-only save right after a frontmatter save reloads too, until the content store has brought the frontmatter', () => {
+    const { refresh, later } = setup();
+    refresh.saved(FILE, lesson('Strings, renamed', 'Redis keeps strings.'));
+    later(50);
+    // The pages rendered now still show the old title: the store is written about half a second after the last save.
+    expect(refresh.saved(FILE, lesson('Strings, renamed', 'Redis stores strings.'))).toBe(false);
+    expect(refresh.route(reload).refreshing).toBe(reload);
+    later(550);
+    expect(refresh.route(storeReload).refreshing).toBe(storeReload);
+    // Once it has, words-only saves update in place again.
+    later(100);
+    expect(refresh.saved(FILE, lesson('Strings, renamed', 'Redis keeps strings, again.'))).toBe(true);
+    expect(refresh.route(reload).refreshing).toMatchObject({ type: 'custom' });
+  });
+
   test('a lesson added or removed reloads every page', () => {
     const { refresh } = setup();
     refresh.saved(FILE, lesson('Strings', 'Redis stores strings.'));
@@ -56,6 +71,7 @@ describe('LessonRefresh', () => {
   test('the first save of a lesson the server did not know reloads, as its frontmatter cannot be compared', () => {
     const { refresh } = setup();
     expect(refresh.saved('/course/phase-1/new.mdx', lesson('New', 'Words.'))).toBe(false);
+    refresh.route(storeReload);
     expect(refresh.saved('/course/phase-1/new.mdx', lesson('New', 'More words.'))).toBe(true);
   });
 
