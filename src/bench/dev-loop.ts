@@ -33,7 +33,9 @@ const freePort = () =>
 async function shows(page: Page, text: string): Promise<void> {
   const deadline = performance.now() + 60_000;
   while (performance.now() < deadline) {
-    const found = await page.evaluate((t) => document.body?.textContent?.includes(t) ?? false, text).catch(() => false);
+    // A look at a page caught mid-navigation can hang rather than fail: it is given up after a second.
+    const look = page.evaluate((t) => document.body?.textContent?.includes(t) ?? false, text).catch(() => false);
+    const found = await Promise.race([look, new Promise<false>((r) => setTimeout(() => r(false), 1000))]);
     if (found) return;
     await new Promise((r) => setTimeout(r, 5));
   }
