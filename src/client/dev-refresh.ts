@@ -33,8 +33,9 @@ export function startDevRefresh({ event, ready, attribute }: DevRefreshNames): v
     queue = queue.then(async () => {
       try {
         const next = await fetchPage();
+        // `served` is always the render the live page shows (same number); without it, only a reload is sure.
         const before = served;
-        if (!before || generationOf(before, attribute) !== generationOf(live, attribute)) return location.reload();
+        if (!before) return location.reload();
         // The two renders differ in their number; anything else that differs is the save.
         before.setAttribute(attribute, next.getAttribute(attribute) ?? '');
         const changes = textChanges(before, next);

@@ -66,14 +66,17 @@ function mdxLikeMarkdown(this: Processor) {
 }
 const markdownParser = unified().use(remarkParse).use(mdxLikeMarkdown).use(remarkGfm).freeze();
 
+/** A lesson's text as editors may write it (a byte-order mark, CRLF line endings) read as plain LF text. */
+const normalized = (raw: string): string => raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+
 /** The frontmatter block of a lesson's text as written (undefined when it has none): to tell a body-only save. */
 export function frontmatterText(raw: string): string | undefined {
-  return FRONTMATTER.exec(raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'))?.[1];
+  return FRONTMATTER.exec(normalized(raw))?.[1];
 }
 
 /** Reads a lesson's text; never throws. A byte-order mark and CRLF line endings are accepted as editors write them. */
 export function parseLessonSource(file: string, raw: string): LessonSource {
-  const text = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const text = normalized(raw);
   const match = FRONTMATTER.exec(text);
   const frontmatter = match ? parseYamlSource(match[1] ?? '', 2) : undefined;
   const bodyLine = match ? match[0].split('\n').length - (match[0].endsWith('\n') ? 1 : 0) + 1 : 1;

@@ -107,6 +107,7 @@ export function courseSite(): AstroIntegration {
       'astro:server:setup': ({ server, logger }) => {
         // In `npm run dev`, every saved lesson is checked with the build's rules; errors show in the terminal and the browser overlay.
         const dir = resolve(settings.lessonsDir);
+        const inCourse = (file: string) => resolve(file).startsWith(dir);
         // Only a saved file is parsed and checked again (with the rules that span lessons); the rest comes from memory.
         const checker = new CourseChecker(settings.lessonsDir, join(settings.cacheDir, 'lesson-checks.json'));
         let overlay: ErrorPayload | undefined;
@@ -137,7 +138,7 @@ export function courseSite(): AstroIntegration {
         });
         // A save is checked once the page showing it has been served (or half a second later): the check never delays the preview.
         const onSave = (file: string) => {
-          if (!resolve(file).startsWith(dir)) return;
+          if (!inCourse(file)) return;
           saved = true;
           clearTimeout(due);
           due = setTimeout(check, 500);
@@ -148,7 +149,7 @@ export function courseSite(): AstroIntegration {
         });
         server.watcher.on('change', onSave);
         server.watcher.on('add', onSave);
-        attachLessonRefresh(server, refresh, (file) => file.endsWith('.mdx') && resolve(file).startsWith(dir));
+        attachLessonRefresh(server, refresh, (file) => file.endsWith('.mdx') && inCourse(file));
       },
       'astro:server:done': async () => {
         await closeSharedDiagramRenderer();

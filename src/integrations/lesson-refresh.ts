@@ -76,7 +76,8 @@ export class LessonRefresh {
       return { refreshing: { type: 'custom', event: LESSON_REFRESH_EVENT, data: { file: this.#bodySave.file, generation: this.nextGeneration() } }, others: payload };
     }
     if (payload.path === '*') {
-      if (now < this.#dropStoreReloadUntil && !this.#storeBehind) return { refreshing: undefined, others: payload };
+      // Never set while the store is behind: structural() clears it, and no save is body-only until the store catches up.
+      if (now < this.#dropStoreReloadUntil) return { refreshing: undefined, others: payload };
       this.#storeBehind = false;
     }
     return unchanged;
