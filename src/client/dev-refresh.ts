@@ -47,10 +47,11 @@ export function startDevRefresh({ event, ready, attribute }: DevRefreshNames): v
       }
     });
   };
-  hot.on(event, (data: { generation: number }) => {
+  hot.on(event, (data: { generation: number; check?: boolean }) => {
     if (data.generation <= generationOf(live, attribute)) return;
     // The last save's lesson errors, if any, were about the text being replaced; the new check says them again.
-    document.querySelectorAll('vite-error-overlay').forEach((overlay) => overlay.remove());
+    // A check (the content store caught up with a save the page has already reloaded for) replaces no text.
+    if (!data.check) document.querySelectorAll('vite-error-overlay').forEach((overlay) => overlay.remove());
     update();
   });
   hot.send(ready);

@@ -23,7 +23,7 @@ const SAVE_WINDOW_MS = 3000;
  * as the lesson's module changed, and again about half a second later, when its content store has been written to
  * disk (withastro/astro#12751). When only the body changed, the first reload is all a page needs: it becomes an
  * in-place update of the page's words (src/client/dev-refresh.ts), and the second is dropped. Any other save
- * (frontmatter, a new or removed lesson) reloads as before.
+ * (frontmatter, a new or removed lesson) reloads every page at once, and the second reload only checks.
  */
 export class LessonRefresh {
   readonly #frontmatter = new Map<string, string | undefined>();
@@ -33,6 +33,8 @@ export class LessonRefresh {
   #dropStoreReloadUntil = 0;
   /** A frontmatter change, or a lesson added or removed, that the content store's reload has not yet brought. */
   #storeBehind = false;
+  /** When the last such change was made: the store's reload that follows it becomes a check for the pages that can. */
+  #structuralAt = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly now: () => number = Date.now,
@@ -58,11 +60,16 @@ export class LessonRefresh {
     return bodyOnly;
   }
 
-  /** A lesson added, removed or saved with new frontmatter: every page reloads, both times. */
+  /**
+   * A lesson added, removed or saved with new frontmatter: every page reloads at once. The content store's reload
+   * that follows is, for the pages that update in place, a check: the page fetches itself and reloads only if that
+   * render differs from its own (it was rendered before the store was written), instead of reloading a second time.
+   */
   structural(): void {
     this.#bodySave = undefined;
     this.#dropStoreReloadUntil = 0;
     this.#storeBehind = true;
+    this.#structuralAt = this.now();
   }
 
   /** What to send, to the pages that update in place and to the others, for a message Astro sends to every page. */
@@ -73,14 +80,21 @@ export class LessonRefresh {
     if (payload.path === undefined && this.#bodySave && now - this.#bodySave.at < SAVE_WINDOW_MS) {
       this.#dropStoreReloadUntil = now + SAVE_WINDOW_MS;
       // Numbered when Astro has let go of the old lesson: a page rendered from now on shows the save.
-      return { refreshing: { type: 'custom', event: LESSON_REFRESH_EVENT, data: { file: this.#bodySave.file, generation: this.nextGeneration() } }, others: payload };
+      return { refreshing: this.#event({ file: this.#bodySave.file }), others: payload };
     }
     if (payload.path === '*') {
       // Never set while the store is behind: structural() clears it, and no save is body-only until the store catches up.
       if (now < this.#dropStoreReloadUntil) return { refreshing: undefined, others: payload };
+      const afterStructural = this.#storeBehind && now - this.#structuralAt < SAVE_WINDOW_MS;
       this.#storeBehind = false;
+      if (afterStructural) return { refreshing: this.#event({ check: true }), others: payload };
     }
     return unchanged;
+  }
+
+  /** The next numbered update: a page rendered from now on is up to date with it. */
+  #event(data: { file?: string; check?: boolean }): HotPayload {
+    return { type: 'custom', event: LESSON_REFRESH_EVENT, data: { ...data, generation: this.nextGeneration() } };
   }
 }
 

@@ -59,19 +59,23 @@ describeWithChromium('the dev preview', () => {
     await page.close();
   });
 
+  const notReloaded = (page: import('playwright-core').Page) => page.evaluate(() => (window as { notReloaded?: boolean }).notReloaded === true);
   /** A page whose reload would be seen: a flag in its window and its scroll position, gone with a reload. */
   const openScrolled = async (path: string) => {
     const page = await browser.newPage({ viewport: { width: 900, height: 500 } });
     await page.goto(`${url}${path}`);
-    // The page is ready for updates once it has fetched itself to compare with.
-    await page.waitForLoadState('networkidle');
-    await page.evaluate(() => {
-      (window as { notReloaded?: boolean }).notReloaded = true;
-      window.scrollTo(0, 400);
-    });
+    // A dev server just started may still reload its pages once (a late content sync, say): wait until this one is still.
+    for (let tries = 0; ; tries++) {
+      // The page is ready for updates once it has fetched itself to compare with.
+      await page.waitForLoadState('networkidle');
+      const marked = await page.evaluate(() => ((window as { notReloaded?: boolean }).notReloaded = true)).catch(() => false);
+      await page.waitForTimeout(1000);
+      if (marked && (await notReloaded(page).catch(() => false))) break;
+      if (tries === 5) throw new Error(`${path} kept reloading with no save:\n${output}`);
+    }
+    await page.evaluate(() => window.scrollTo(0, 400));
     return page;
   };
-  const notReloaded = (page: import('playwright-core').Page) => page.evaluate(() => (window as { notReloaded?: boolean }).notReloaded === true);
   const edit = (from: string, to: string) => {
     const text = readFileSync(lesson, 'utf8');
     expect(text).toContain(from);
@@ -98,6 +102,9 @@ describeWithChromium('the dev preview', () => {
     await page.locator('text=A paragraph of its own.').waitFor({ timeout: 20_000 });
     expect(await notReloaded(page)).toBe(false);
 
+    // The content store's write after the save is only a check for the reloaded page; let it pass before the next save.
+    await page.waitForTimeout(1500);
+    await page.waitForLoadState('networkidle');
     await page.evaluate(() => ((window as { notReloaded?: boolean }).notReloaded = true));
     edit('title: Welcome Fixture', 'title: Welcome Fixture Renamed');
     await page.locator('h1', { hasText: 'Welcome Fixture Renamed' }).waitFor({ timeout: 20_000 });

@@ -26,13 +26,26 @@ describe('LessonRefresh', () => {
     expect(refresh.route(storeReload)).toEqual({ refreshing: undefined, others: storeReload });
   });
 
-  test('a save that changed the frontmatter reloads every page, both times', () => {
+  test('a save that changed the frontmatter reloads every page; the content store\'s reload after it only checks, on the pages that can', () => {
     const { refresh, later } = setup();
     expect(refresh.saved(FILE, lesson('Strings and numbers', 'Redis keeps strings.'))).toBe(false);
     later(30);
     expect(refresh.route(reload)).toEqual({ refreshing: reload, others: reload });
     later(550);
-    expect(refresh.route(storeReload)).toEqual({ refreshing: storeReload, others: storeReload });
+    expect(refresh.route(storeReload)).toEqual({ refreshing: { type: 'custom', event: LESSON_REFRESH_EVENT, data: { check: true, generation: 1 } }, others: storeReload });
+  });
+
+  test('a reload of every page long after a frontmatter save (Astro recovering from an error, say) is passed on as it is', () => {
+    const { refresh, later } = setup();
+    refresh.saved(FILE, lesson('Strings and numbers', 'Redis keeps strings.'));
+    refresh.route(reload);
+    later(550);
+    refresh.route(storeReload);
+    expect(refresh.route(storeReload).refreshing).toBe(storeReload);
+    later(10_000);
+    refresh.structural();
+    later(10_000);
+    expect(refresh.route(storeReload).refreshing).toBe(storeReload);
   });
 
   test('a frontmatter save after a words-only save still gets its content store reload', () => {
@@ -43,7 +56,7 @@ describe('LessonRefresh', () => {
     refresh.saved(FILE, lesson('Strings, renamed', 'Redis stores strings.'));
     expect(refresh.route(reload).refreshing).toBe(reload);
     later(400);
-    expect(refresh.route(storeReload).refreshing).toBe(storeReload);
+    expect(refresh.route(storeReload).refreshing).toMatchObject({ type: 'custom', data: { check: true } });
   });
 
   test('a words-only save right after a frontmatter save reloads too, until the content store has brought the frontmatter', () => {
@@ -54,7 +67,7 @@ describe('LessonRefresh', () => {
     expect(refresh.saved(FILE, lesson('Strings, renamed', 'Redis stores strings.'))).toBe(false);
     expect(refresh.route(reload).refreshing).toBe(reload);
     later(550);
-    expect(refresh.route(storeReload).refreshing).toBe(storeReload);
+    expect(refresh.route(storeReload).refreshing).toMatchObject({ type: 'custom', data: { check: true } });
     // Once it has, words-only saves update in place again.
     later(100);
     expect(refresh.saved(FILE, lesson('Strings, renamed', 'Redis keeps strings, again.'))).toBe(true);
