@@ -42,6 +42,16 @@ export interface AstroProcess {
 export const stoppedAsAsked = (code: number | null, signal: NodeJS.Signals | null): boolean =>
   code === 0 || code === 130 || code === 143 || signal === 'SIGINT' || signal === 'SIGTERM';
 
+/**
+ * The environment of Astro's process, with Astro's telemetry off: it would run git and post to telemetry.astro.build
+ * from every build and dev server, and a course's build makes no request to the network.
+ */
+export function astroEnv(env: NodeJS.ProcessEnv, drawsDiagrams: boolean): NodeJS.ProcessEnv {
+  const astro: NodeJS.ProcessEnv = { ...env, ASTRO_TELEMETRY_DISABLED: '1' };
+  if (drawsDiagrams) astro[DIAGRAMS_FROM_PARENT] = '1';
+  return astro;
+}
+
 const ENTRY = fileURLToPath(new URL('./astro-process.mjs', import.meta.url));
 
 /**
@@ -50,9 +60,7 @@ const ENTRY = fileURLToPath(new URL('./astro-process.mjs', import.meta.url));
  * that a tool can start Astro first thing.
  */
 export function startAstro({ drawsDiagrams = false } = {}): AstroProcess {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  if (drawsDiagrams) env[DIAGRAMS_FROM_PARENT] = '1';
-  const child: ChildProcess = fork(ENTRY, [], { execArgv: [], stdio: 'inherit', env });
+  const child: ChildProcess = fork(ENTRY, [], { execArgv: [], stdio: 'inherit', env: astroEnv(process.env, drawsDiagrams) });
   const outcome = new Promise<AstroError | undefined>((resolve) => {
     child.on('message', (reply: unknown) => {
       if (isReply(reply)) resolve('error' in reply ? reply.error : undefined);

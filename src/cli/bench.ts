@@ -40,9 +40,13 @@ function writeOurCourse(dir: string, lessons: readonly SyntheticLesson[]) {
 }
 
 const remove = (...paths: string[]) => paths.forEach((p) => rmSync(p, { recursive: true, force: true }));
-/** The environment the tools run in: this one without Vitest's or a caller's NODE_ENV, which changes how Vite builds. */
+/**
+ * The environment the tools run in: this one without Vitest's or a caller's NODE_ENV, which changes how Vite builds,
+ * and with Astro's telemetry off for both (ours turns it off itself), so that neither waits on the network.
+ */
 const cleanEnv = (extra: Record<string, string>): NodeJS.ProcessEnv => ({
   ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST') && k !== 'NODE_ENV')),
+  ASTRO_TELEMETRY_DISABLED: '1',
   ...extra,
 });
 
