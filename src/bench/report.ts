@@ -6,8 +6,10 @@ import type { PageWeight } from './page-weight';
 export interface BuildFigures {
   /** No caches at all. */
   cold: Run;
-  /** Caches kept, output folder deleted. */
+  /** Caches kept, output folder deleted: nothing changed, so ours writes back the site it kept (src/site-cache.ts). */
   warm: Run;
+  /** The same, after one lesson's words changed: what a rebuild costs when there is something to build. */
+  edited?: Run | undefined;
   /** The middle lesson's page. */
   weight: PageWeight;
 }
@@ -65,6 +67,16 @@ export function formatFigures(sizes: readonly SizeFigures[], dev: DevComparison 
         sl(f, (b) => gb(Math.max(b.cold.peakRss ?? 0, b.warm.peakRss ?? 0) || undefined)),
       ]),
     ),
+    ...(sizes.some((f) => f.ours.edited)
+      ? [
+          '',
+          "Rebuild after one lesson's words changed, seconds (caches kept, output folder deleted)",
+          ...table(
+            ['lessons', 'ours', 'Starlight', 'ratio'],
+            sizes.map((f) => [count(f.lessons), f.ours.edited ? s(f.ours.edited.seconds) : '–', sl(f, (b) => (b.edited ? s(b.edited.seconds) : '–')), ratio(f.ours.edited?.seconds ?? 0, f.starlight?.edited?.seconds)]),
+          ),
+        ]
+      : []),
     '',
     'A lesson page before any interaction, gzip (the middle lesson of the course)',
     ...table(
@@ -109,7 +121,7 @@ export function goals(sizes: readonly SizeFigures[], dev: DevComparison | undefi
     const html = compared.map((f) => [f.ours.weight.html, f.starlight!.weight.html] as const);
     results.push(
       { goal: `cold build ≤ ${BUDGET.coldRatio.toFixed(1)}× Starlight's, at ${at} lessons`, measured: cold.map((r) => `${r.toFixed(2)}×`).join(' / '), met: cold.every((r) => r <= BUDGET.coldRatio) },
-      { goal: `warm rebuild ≤ ${BUDGET.warmRatio}× Starlight's, at ${at} lessons`, measured: warm.map((r) => `${r.toFixed(2)}×`).join(' / '), met: warm.every((r) => r <= BUDGET.warmRatio) },
+      { goal: `warm rebuild (nothing changed) ≤ ${BUDGET.warmRatio}× Starlight's, at ${at} lessons`, measured: warm.map((r) => `${r.toFixed(2)}×`).join(' / '), met: warm.every((r) => r <= BUDGET.warmRatio) },
       { goal: `lesson HTML gzip ≤ Starlight's, at ${at} lessons`, measured: html.map(([o, t]) => `${kb(o)} vs ${kb(t)}`).join(' / '), met: html.every(([o, t]) => o <= t) },
     );
   }

@@ -107,3 +107,10 @@ ${body}`;
     return { path: `${phase.slug}/lesson-${n}.mdx`, text };
   });
 }
+
+/** A lesson of the synthetic course with its summary's first words changed, as an author's small edit would. */
+export function editedLesson(text: string): string {
+  const summary = '## Summary\n\n';
+  if (!text.includes(summary)) throw new Error('A synthetic lesson has no summary to edit.');
+  return text.replace(summary, `${summary}In short, `);
+}

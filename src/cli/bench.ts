@@ -17,7 +17,7 @@ import { pageWeight } from '../bench/page-weight';
 import { formatPlaygroundFigures, measurePlayground } from '../bench/playground';
 import { acrossRuns, formatFigures, formatGoals, goals, type BuildFigures, type DevComparison, type GoalResult, type SizeFigures } from '../bench/report';
 import { prepareStarlight, starlightCaches, starlightCommand, STARLIGHT_VERSIONS, writeStarlightContent } from '../bench/starlight';
-import { SYNTHETIC_COURSE_FILE, syntheticCourse, type SyntheticLesson } from '../bench/synthetic-course';
+import { editedLesson, SYNTHETIC_COURSE_FILE, syntheticCourse, type SyntheticLesson } from '../bench/synthetic-course';
 import { CHROMIUM_ARGS, findChromium, INSTALL_CHROMIUM_HINT } from '../chromium';
 import { settings } from '../env';
 import { UserError } from '../user-error';
@@ -98,14 +98,26 @@ export const main: CliMain = async (args, io) => {
         }
         remove(ours.outDir);
         const oursWarm = await build(ours.env);
-        if (values.compare && starlightCold) {
+        let starlightWarm: Run | undefined;
+        if (values.compare) {
           remove(join(starlightDir, 'dist'));
-          const starlightWarm = await buildStarlight();
-          starlight = { cold: starlightCold, warm: starlightWarm, weight: await pageWeight(browser, join(starlightDir, 'dist'), middle) };
+          starlightWarm = await buildStarlight();
         }
-        figures.push({ lessons: size, ours: { cold: oursCold, warm: oursWarm, weight: await pageWeight(browser, ours.outDir, middle) }, starlight });
-        const them = starlight ? `; Starlight cold ${starlight.cold.seconds.toFixed(1)} s, warm ${starlight.warm.seconds.toFixed(1)} s` : '';
-        io.out(`built ${size} lessons: ours cold ${oursCold.seconds.toFixed(1)} s, warm ${oursWarm.seconds.toFixed(1)} s${them}`);
+        const oursWeight = await pageWeight(browser, ours.outDir, middle);
+        const starlightWeight = values.compare ? await pageWeight(browser, join(starlightDir, 'dist'), middle) : undefined;
+        // Then the middle lesson's words change, in both copies of the course, and each tool builds again.
+        const edited = lessons[Math.floor(size / 2)]!;
+        writeFileSync(join(ours.env.LESSONS_DIR, edited.path), editedLesson(edited.text));
+        remove(ours.outDir);
+        const oursEdited = await build(ours.env);
+        if (values.compare && starlightCold && starlightWarm && starlightWeight) {
+          writeFileSync(join(starlightDir, 'src', 'content', 'docs', edited.path), editedLesson(edited.text));
+          remove(join(starlightDir, 'dist'));
+          starlight = { cold: starlightCold, warm: starlightWarm, edited: await buildStarlight(), weight: starlightWeight };
+        }
+        figures.push({ lessons: size, ours: { cold: oursCold, warm: oursWarm, edited: oursEdited, weight: oursWeight }, starlight });
+        const them = starlight ? `; Starlight cold ${starlight.cold.seconds.toFixed(1)} s, warm ${starlight.warm.seconds.toFixed(1)} s, one lesson edited ${starlight.edited!.seconds.toFixed(1)} s` : '';
+        io.out(`built ${size} lessons: ours cold ${oursCold.seconds.toFixed(1)} s, warm ${oursWarm.seconds.toFixed(1)} s, one lesson edited ${oursEdited.seconds.toFixed(1)} s${them}`);
         // Redis in the browser is measured once, on the smallest course: its figures do not depend on the course's size.
         if (withPlayground && size === Math.min(...sizes)) playground = formatPlaygroundFigures(await measurePlayground(ours.outDir, { chromiumPath }));
         remove(ours.outDir);
