@@ -12,6 +12,7 @@ import { describeBuildError } from '../course/build-errors';
 import { formatProblem, sortProblems, summarize, type Problem } from '../course/problems';
 import { settings } from '../env';
 import { SiteCache, siteFingerprint } from '../site-cache';
+import { UserError } from '../user-error';
 import { withCheckedAstro } from './astro';
 import type { CliMain, CliOutput } from './run';
 
@@ -24,13 +25,18 @@ function reportProblems(problems: readonly Problem[], lessons: number, io: CliOu
 }
 
 export const main: CliMain = async (args, io) => {
-  const { values } = parseArgs({ args, options: { force: { type: 'boolean', default: false } } });
+  let force: boolean;
+  try {
+    force = parseArgs({ args, options: { force: { type: 'boolean', default: false } } }).values.force;
+  } catch (error) {
+    throw new UserError(`${(error as Error).message}. Usage: npm run build [-- --force]`, 2);
+  }
   const sitesDir = join(settings.cacheDir, 'sites');
   const kept = new SiteCache(sitesDir, settings.outDir);
   const fingerprint = () => siteFingerprint({ root: GENERATOR_ROOT, lessonsDir: settings.lessonsDir, env: process.env, diagramsAtBuild: diagramBrowser(settings) !== undefined });
   const before = fingerprint();
 
-  if (!values.force && kept.has(before)) {
+  if (!force && kept.has(before)) {
     // The same lessons get the same verdicts (cached): their warnings are shown again, as a build would.
     const { checkCourseCached } = await import('../lint/cache');
     const { problems, lessons } = await checkCourseCached(settings.lessonsDir, settings.cacheDir);

@@ -65,6 +65,12 @@ describe('every tool answers a user’s mistake with one line naming the file or
     expect(result.code).toBe(2);
   });
 
+  test('build with an option it does not know', () => {
+    const result = run('build.ts', ['--froce'], dir);
+    expect(result.stderr).toBe(`Unknown option '--froce'. Usage: npm run build [-- --force]`);
+    expect(result.code).toBe(2);
+  });
+
   test('an invalid course.yaml stops the build at its line and field', () => {
     const course = join(dir, 'course');
     mkdirSync(course, { recursive: true });
