@@ -83,6 +83,10 @@ export function courseSite(): AstroIntegration {
             plugins: [packComponentsPlugin(packs), slimPreloadHelperPlugin(), ...(diagramsAtBuild ? [withoutDiagramFallback()] : [])],
             // Mermaid is only imported by the no-browser fallback; pre-bundling it would stall the dev server's start.
             optimizeDeps: { exclude: ['mermaid'] },
+            // Dev: the server transforms the pages and what they import as soon as it starts, and each module's imports
+            // while the runner is still evaluating it, instead of one import at a time on the first request (0.5 s of
+            // the first lesson's 3.9 s on 42 lessons).
+            ...(command === 'dev' ? { environments: { ssr: { dev: { preTransformRequests: true, warmup: ['./src/pages/**/*.astro'] } } } } : {}),
             // Module workers (the in-browser Redis) are bundled as ES modules, as they are started, and name their assets
             // as the pages do: the page and the worker then point at one and the same hashed engine file.
             worker: {
