@@ -7,12 +7,13 @@ export function finishDiagram(svg: string): string {
 }
 
 /**
- * Sequence diagrams number their participants with a counter that runs on across every diagram a page draws:
- * numbered from 0 in each diagram, an SVG no longer depends on what was drawn before it.
+ * Sequence diagrams number their participants, and the stick figures of `actor` participants, with a counter that runs
+ * on across every diagram a page draws: numbered from 0 in each diagram, an SVG no longer depends on what was drawn
+ * before it.
  */
 export function withOwnParticipantNumbers(svg: string): string {
-  const numbers = [...svg.matchAll(/\bactor(\d+)/g)].map((m) => Number(m[1]));
+  const numbers = [...svg.matchAll(/\bactor(?:-man-(?:torso|arms))?(\d+)/g)].map((m) => Number(m[1]));
   if (numbers.length === 0) return svg;
   const first = Math.min(...numbers);
-  return svg.replace(/\b(actor|root-)(\d+)/g, (_, name: string, n: string) => `${name}${Number(n) - first}`);
+  return svg.replace(/\b(actor-man-torso|actor-man-arms|actor|root-)(\d+)/g, (_, name: string, n: string) => `${name}${Number(n) - first}`);
 }

@@ -29,7 +29,7 @@ export class DiagramSyntaxError extends Error {
 }
 
 /** Raised whenever what is done to Mermaid's SVG changes, so that SVGs cached before are drawn again. */
-const OUTPUT_VERSION = 3;
+const OUTPUT_VERSION = 4;
 
 /** Key of the on-disk cache: the diagram, the Mermaid version, our configuration (theme sentinels included) and output. */
 export function diagramKey(source: string): string {

@@ -19,6 +19,7 @@ test.each([
 
 test.each([
   ['numbers participants from 0', '<line id="actor7"/><g id="root-7"/><line id="actor8" class="actor-line"/><g id="root-8"/>', '<line id="actor0"/><g id="root-0"/><line id="actor1" class="actor-line"/><g id="root-1"/>'],
+  ['numbers the stick figures of actors with them', '<line id="actor27"/><line id="actor-man-torso27"/><line id="actor-man-arms27"/><line id="actor-man-torso29"/>', '<line id="actor0"/><line id="actor-man-torso0"/><line id="actor-man-arms0"/><line id="actor-man-torso2"/>'],
   ['leaves a diagram without participants alone', '<g id="root-3" class="actor-man"/>', '<g id="root-3" class="actor-man"/>'],
 ])('%s', (_name, svg, expected) => {
   expect(withOwnParticipantNumbers(svg)).toBe(expected);
@@ -65,7 +66,7 @@ describeWithChromium('rendering diagrams in Chromium', () => {
   });
 
   test('draws the same SVG whatever was drawn before it in the page, so builds are byte-identical', { timeout: 120_000 }, async () => {
-    const [a, b] = ['stateDiagram-v2\n  [*] --> Idle\n  Idle --> Busy: work\n  Busy --> [*]', 'sequenceDiagram\n  A->>B: hi\n  B-->>A: ok'];
+    const [a, b] = ['stateDiagram-v2\n  [*] --> Idle\n  Idle --> Busy: work\n  Busy --> [*]', 'sequenceDiagram\n  actor A\n  A->>B: hi\n  B-->>A: ok'];
     const other = new MermaidRenderer(mkdtempSync(join(tmpdir(), 'diagrams-')), chromiumPath!);
     try {
       await renderer.render('sequenceDiagram\n  Earlier->>Diagram: drawn first');
