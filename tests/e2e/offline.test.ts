@@ -128,7 +128,8 @@ describeWithChromium('the course offline', () => {
     await page.locator('.offline--footer [data-offline-action="remove"]').waitFor({ state: 'visible', timeout: 10_000 });
     await expect(notice.count()).resolves.toBe(0);
     await page.goto(s.site.url);
-    await expect(page.locator('.offline--footer [data-offline-status]').innerText()).resolves.toContain('Saved for offline');
+    // The footer says so once its offline starter has asked the cache, a moment after load.
+    await page.locator('.offline--footer [data-offline-status]', { hasText: 'Saved for offline' }).waitFor({ timeout: 10_000 });
     await expect(notice.count()).resolves.toBe(0);
     await context.close();
   });

@@ -152,7 +152,8 @@ describeWithChromium('the Redis console', () => {
     const { page } = s;
     await page.goto(`${s.site.url}playground/`);
     await page.getByRole('button', { name: 'Second client' }).click();
-    await expect(page.getByRole('button', { name: 'Second client' }).getAttribute('aria-expanded')).resolves.toBe('true');
+    // The click loads the console first (nothing loads before it), then opens the second client.
+    await expect.poll(() => page.getByRole('button', { name: 'Second client' }).getAttribute('aria-expanded'), { timeout: 15_000 }).toBe('true');
     await type(page, 'Redis command', 'SUBSCRIBE news');
     await shows(page, '3) (integer) 1');
     await type(page, 'Redis command (client 2)', 'PUBLISH news "hi there"');
