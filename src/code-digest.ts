@@ -15,15 +15,19 @@ export function sha256(...parts: (string | Buffer)[]): string {
   return hash.digest('hex');
 }
 
+/** Every file under `path` (or `path` itself, or nothing if it does not exist), sorted: the same list whatever order the file system gives. */
+export function filesUnder(path: string): string[] {
+  if (!existsSync(path)) return [];
+  if (!statSync(path).isDirectory()) return [path];
+  return readdirSync(path, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort();
+}
+
 /** Digest of the code that checks and compiles lessons; any change to it makes every cached verdict and compiled lesson stale. */
 export function codeDigest(root = GENERATOR_ROOT): string {
-  const files = CODE.flatMap((entry) => {
-    const path = join(root, entry);
-    if (!existsSync(path)) return [];
-    if (!statSync(path).isDirectory()) return [path];
-    return readdirSync(path, { recursive: true, withFileTypes: true })
-      .filter((e) => e.isFile() && e.name.endsWith('.ts'))
-      .map((e) => join(e.parentPath, e.name));
-  }).sort();
+  // A folder's TypeScript files; a file named in CODE itself.
+  const files = CODE.flatMap((entry) => filesUnder(join(root, entry)).filter((file) => file === join(root, entry) || file.endsWith('.ts'))).sort();
   return sha256(...files.flatMap((file) => [file, readFileSync(file)]));
 }

@@ -3,9 +3,10 @@
  * built from. When nothing it was built from has changed (the course, the generator's code and packages, the settings
  * that change pages), the build writes that site back, byte for byte, instead of building it again.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
-import { sha256 } from './code-digest';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { filesUnder, sha256 } from './code-digest';
+import { listBuiltFiles } from './integrations/built-site';
 
 /** Raised whenever what a fingerprint covers or how a site is kept changes, so that sites kept before are not reused. */
 const FORMAT = 'site-cache 1';
@@ -28,16 +29,6 @@ export interface SiteInputs {
   env: NodeJS.ProcessEnv;
   /** Whether diagrams are drawn at build (a browser was found), rather than in the reader's browser. */
   diagramsAtBuild: boolean;
-}
-
-/** Every file under `path` (or `path` itself), sorted: the same list whatever order the file system gives. */
-function filesUnder(path: string): string[] {
-  if (!existsSync(path)) return [];
-  if (!statSync(path).isDirectory()) return [path];
-  return readdirSync(path, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name))
-    .sort();
 }
 
 /** A digest of everything a built site depends on: equal fingerprints, equal sites. */
@@ -89,9 +80,9 @@ export class SiteCache {
 
   /** Writes the site kept for `fingerprint` into the output folder, replacing what is there; returns how many files, or undefined if none is kept. */
   restore(fingerprint: string): number | undefined {
+    if (!this.has(fingerprint)) return undefined;
     let pack: Buffer;
     try {
-      if (readFileSync(join(this.dir, 'key'), 'utf8') !== fingerprint) return undefined;
       pack = readFileSync(join(this.dir, 'pack'));
     } catch {
       return undefined;
@@ -114,9 +105,9 @@ export class SiteCache {
 
   /** Keeps the site now in the output folder as the one built from `fingerprint`. */
   store(fingerprint: string): void {
-    const files = filesUnder(this.outDir);
-    const contents = files.map((file) => readFileSync(file));
-    const entries: Entry[] = files.map((file, i) => [relative(this.outDir, file).split(sep).join('/'), contents[i]!.length]);
+    const files = listBuiltFiles(this.outDir);
+    const contents = files.map((file) => readFileSync(join(this.outDir, file)));
+    const entries: Entry[] = files.map((file, i) => [file, contents[i]!.length]);
     mkdirSync(this.dir, { recursive: true });
     // The key goes last, after the pack is whole: a build stopped half-way leaves no key that matches a broken pack.
     rmSync(join(this.dir, 'key'), { force: true });
