@@ -88,7 +88,14 @@ export class SiteCache {
       return undefined;
     }
     const newline = pack.indexOf(10);
-    const entries = JSON.parse(pack.subarray(0, newline).toString('utf8')) as Entry[];
+    let entries: Entry[];
+    try {
+      entries = JSON.parse(pack.subarray(0, newline).toString('utf8')) as Entry[];
+    } catch {
+      return undefined;
+    }
+    // A pack damaged on disk is not written back: the build then builds the site.
+    if (newline < 0 || entries.reduce((sum, [, bytes]) => sum + bytes, newline + 1) !== pack.length) return undefined;
     rmSync(this.outDir, { recursive: true, force: true });
     const made = new Set<string>();
     let at = newline + 1;

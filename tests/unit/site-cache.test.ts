@@ -104,6 +104,18 @@ describe('SiteCache', () => {
     expect(cache.restore('fingerprint-1')).toBeUndefined();
   });
 
+  test('writes back nothing from a pack damaged on disk, and leaves the output folder as it was', () => {
+    const cache = new SiteCache(join(dir, 'cache'), join(dir, 'dist'));
+    cache.store('fingerprint-1');
+    const pack = join(dir, 'cache', readdirSync(join(dir, 'cache'))[0]!, 'pack');
+    const whole = readFileSync(pack);
+    writeFileSync(pack, whole.subarray(0, whole.length - 3));
+    expect(cache.restore('fingerprint-1')).toBeUndefined();
+    writeFileSync(pack, Buffer.concat([Buffer.from('not json\n'), whole]));
+    expect(cache.restore('fingerprint-1')).toBeUndefined();
+    expect(readFileSync(join(dir, 'dist', 'index.html'), 'utf8')).toBe('<h1>Home</h1>');
+  });
+
   test('keeps one site per output folder', () => {
     write(join(dir, 'other', 'index.html'), '<h1>Other</h1>');
     const first = new SiteCache(join(dir, 'cache'), join(dir, 'dist'));
