@@ -108,7 +108,8 @@ describeWithChromium('the Redis console', () => {
     await type(page, 'Redis command', 'NOPE');
     await shows(page, "(error) ERR unknown command 'NOPE'");
     await type(page, 'Redis command', 'SELECT 3');
-    await shows(page, 'SELECT 3');
+    // The entry shows the command before its reply; the prompt changes only once SELECT's reply is in.
+    await page.locator('[data-console-prompt]').first().filter({ hasText: '127.0.0.1:6379[3]>' }).waitFor();
     await expect(page.locator('[data-console-prompt]').first().innerText()).resolves.toBe('127.0.0.1:6379[3]>');
 
     const box = page.getByLabel('Redis command', { exact: true });
@@ -173,7 +174,7 @@ describeWithChromium('the Redis console', () => {
     await type(page, 'Redis command', 'SET kept yes');
     await shows(page, 'OK');
     await type(page, 'Redis command', 'BLPOP jobs 0');
-    await expect(page.getByRole('button', { name: 'Stop' }).isEnabled()).resolves.toBe(true);
+    await page.getByRole('button', { name: 'Stop', disabled: false }).waitFor();
     await page.getByRole('button', { name: 'Stop' }).click();
     await shows(page, '(nil)');
     await type(page, 'Redis command', 'GET kept');
@@ -184,7 +185,7 @@ describeWithChromium('the Redis console', () => {
     await shows(page, 'Redis was stopped and restarted: every key is gone.');
     await type(page, 'Redis command', 'GET kept');
     await shows(page, '(nil)');
-    await expect(page.getByRole('button', { name: 'Stop' }).isDisabled()).resolves.toBe(true);
+    await page.getByRole('button', { name: 'Stop', disabled: true }).waitFor();
   });
 
   // Generous, not a speed check: a 10 MB value and 10,000 commands take a while on a busy machine.
