@@ -11,6 +11,8 @@ export default defineConfig({
           globalSetup: ['tests/e2e/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          // expect.poll: a page changes a moment after the action that changes it; asserting reads until it holds.
+          expect: { poll: { timeout: 10_000 } },
           // One browser per file is plenty on two cores.
           fileParallelism: false,
         },

@@ -74,9 +74,9 @@ describeWithChromium('keyboard use', () => {
     const { page } = s;
     await page.goto(`${s.site.url}redis-fundamentals/welcome/`);
     await page.keyboard.press('Tab');
-    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Skip to content');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
     await page.keyboard.press('Enter');
-    await expect(page.evaluate(() => location.hash)).resolves.toBe('#main');
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe('#main');
   });
 
   test('an answer opens from the keyboard and the lesson can be marked complete', async () => {
@@ -84,10 +84,10 @@ describeWithChromium('keyboard use', () => {
     await page.goto(`${s.site.url}redis-fundamentals/welcome/`);
     await page.locator('details.question summary').first().focus();
     await page.keyboard.press('Enter');
-    await expect(page.locator('details.question').first().getAttribute('open')).resolves.toBe('');
+    await expect.poll(() => page.locator('details.question').first().getAttribute('open')).toBe('');
     await page.locator('button[data-complete]').focus();
     await page.keyboard.press('Space');
-    await expect(page.locator('button[data-complete]').getAttribute('aria-pressed')).resolves.toBe('true');
+    await expect.poll(() => page.locator('button[data-complete]').getAttribute('aria-pressed')).toBe('true');
   });
 
   test('changing a search filter from the keyboard keeps focus on it', async () => {
@@ -99,7 +99,7 @@ describeWithChromium('keyboard use', () => {
     await page.keyboard.press('ArrowDown');
     await page.locator('.search__summary').waitFor();
     await page.waitForTimeout(400);
-    await expect(page.evaluate(() => (document.activeElement as HTMLSelectElement | null)?.name)).resolves.toBe('kind');
+    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLSelectElement | null)?.name)).toBe('kind');
   });
 
   test('search results are reached with the arrow keys and left with Escape', async () => {
@@ -109,9 +109,9 @@ describeWithChromium('keyboard use', () => {
     await page.keyboard.type('keyspace');
     await page.locator('.search__result').first().waitFor();
     await page.keyboard.press('ArrowDown');
-    await expect(page.evaluate(() => document.activeElement?.className)).resolves.toBe('search__result');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.className)).toBe('search__result');
     await page.keyboard.press('Escape');
-    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('search-input');
-    await expect(page.locator('#search-results').isHidden()).resolves.toBe(true);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('search-input');
+    await expect.poll(() => page.locator('#search-results').isHidden()).toBe(true);
   });
 });

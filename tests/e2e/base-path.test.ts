@@ -30,7 +30,7 @@ describeWithChromium('a build under BASE_PATH=/redis-mastery/', () => {
   test('the canonical URL and the sitemap include the base', async () => {
     const { page } = s;
     await page.goto(`${s.site.url}redis-fundamentals/welcome/`);
-    await expect(page.locator('link[rel="canonical"]').getAttribute('href')).resolves.toBe('http://127.0.0.1/redis-mastery/redis-fundamentals/welcome/');
+    await expect.poll(() => page.locator('link[rel="canonical"]').getAttribute('href')).toBe('http://127.0.0.1/redis-mastery/redis-fundamentals/welcome/');
     const sitemap = await (await page.request.get(`${s.site.url}sitemap-0.xml`)).text();
     expect(sitemap).toContain('<loc>http://127.0.0.1/redis-mastery/redis-fundamentals/welcome/</loc>');
   });

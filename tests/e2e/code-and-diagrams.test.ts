@@ -10,13 +10,13 @@ describeWithChromium('code blocks and diagrams', () => {
   test('a diagram is one inline SVG, coloured by the scheme, and no Mermaid script loads', async () => {
     const { page } = s;
     await page.goto(`${s.site.url}redis-fundamentals/welcome/`, { waitUntil: 'networkidle' });
-    await expect(page.locator('.diagram svg').count()).resolves.toBe(1);
-    await expect(page.locator('.diagram svg text', { hasText: 'Client' }).count()).resolves.toBeGreaterThan(0);
+    await expect.poll(() => page.locator('.diagram svg').count()).toBe(1);
+    await expect.poll(() => page.locator('.diagram svg text', { hasText: 'Client' }).count()).toBeGreaterThan(0);
     expect(s.requests.filter((url) => /mermaid/i.test(url))).toEqual([]);
     const nodeFill = () => page.locator('.diagram svg .node rect').first().evaluate((el) => getComputedStyle(el).fill);
-    await expect(nodeFill()).resolves.toBe('rgb(236, 236, 255)');
+    await expect.poll(() => nodeFill()).toBe('rgb(236, 236, 255)');
     await page.emulateMedia({ colorScheme: 'dark' });
-    await expect(nodeFill()).resolves.toBe('rgb(30, 36, 51)');
+    await expect.poll(() => nodeFill()).toBe('rgb(30, 36, 51)');
     await page.emulateMedia({ colorScheme: 'light' });
   });
 
@@ -24,29 +24,29 @@ describeWithChromium('code blocks and diagrams', () => {
     const { page } = s;
     await page.goto(`${s.site.url}redis-fundamentals/welcome/`);
     const java = page.locator('figure.code[data-lang="java"]').first();
-    await expect(java.locator('.code__title').innerText()).resolves.toBe('Greeter.java');
-    await expect(java.locator('.code__lang').innerText()).resolves.toBe('Java');
-    await expect(java.locator('.line.highlighted').innerText()).resolves.toContain('greet()');
+    await expect.poll(() => java.locator('.code__title').innerText()).toBe('Greeter.java');
+    await expect.poll(() => java.locator('.code__lang').innerText()).toBe('Java');
+    await expect.poll(() => java.locator('.line.highlighted').innerText()).toContain('greet()');
 
     await java.locator('button.code__copy').click();
-    await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(
       'public record Greeter(String name) {\n    public String greet() { return "hello " + name; }\n}',
     );
-    await expect(java.locator('button.code__copy').innerText()).resolves.toBe('Copied');
+    await expect.poll(() => java.locator('button.code__copy').innerText()).toBe('Copied');
 
     await page.locator('figure.code[data-lang="redis-cli"] button.code__copy').first().click();
-    await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe('SET greeting "hello"\nGET greeting');
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe('SET greeting "hello"\nGET greeting');
   });
 
   test('tabs switch with the mouse and the arrow keys', async () => {
     const { page } = s;
     const tabs = page.locator('[role="tab"]');
-    await expect(tabs.allInnerTexts()).resolves.toEqual(['redis-cli', 'Java']);
-    await expect(page.locator('[role="tabpanel"]:visible').innerText()).resolves.toContain('INCR visits');
+    await expect.poll(() => tabs.allInnerTexts()).toEqual(['redis-cli', 'Java']);
+    await expect.poll(() => page.locator('[role="tabpanel"]:visible').innerText()).toContain('INCR visits');
     await tabs.first().focus();
     await page.keyboard.press('ArrowRight');
-    await expect(page.locator('[role="tabpanel"]:visible').innerText()).resolves.toContain('opsForValue');
-    await expect(tabs.nth(1).getAttribute('aria-selected')).resolves.toBe('true');
+    await expect.poll(() => page.locator('[role="tabpanel"]:visible').innerText()).toContain('opsForValue');
+    await expect.poll(() => tabs.nth(1).getAttribute('aria-selected')).toBe('true');
   });
 
   test('without a browser at build time, diagrams are drawn in the page that has them, and only there', async () => {
@@ -59,9 +59,9 @@ describeWithChromium('code blocks and diagrams', () => {
       expect(client.requests.some((url) => /mermaid/i.test(url))).toBe(true);
       // Drawn in the browser, themed by the same custom properties as at build.
       const nodeFill = () => client.page.locator('.diagram--client svg .node rect').first().evaluate((el) => getComputedStyle(el).fill);
-      await expect(nodeFill()).resolves.toBe('rgb(236, 236, 255)');
+      await expect.poll(() => nodeFill()).toBe('rgb(236, 236, 255)');
       await client.page.emulateMedia({ colorScheme: 'dark' });
-      await expect(nodeFill()).resolves.toBe('rgb(30, 36, 51)');
+      await expect.poll(() => nodeFill()).toBe('rgb(30, 36, 51)');
       expect(await diagramContrastProblems(client.page)).toEqual([]);
     } finally {
       await client.close();
@@ -76,24 +76,24 @@ describeWithChromium('the theme switch', () => {
     const { page } = s;
     await page.goto(`${s.site.url}redis-fundamentals/welcome/`);
     const toggle = page.locator('[data-theme-toggle]');
-    await expect(toggle.getAttribute('aria-label')).resolves.toBe('Colour scheme: follows the system');
+    await expect.poll(() => toggle.getAttribute('aria-label')).toBe('Colour scheme: follows the system');
     await toggle.click();
-    await expect(toggle.getAttribute('aria-label')).resolves.toBe('Colour scheme: light');
+    await expect.poll(() => toggle.getAttribute('aria-label')).toBe('Colour scheme: light');
     await toggle.click();
-    await expect(toggle.getAttribute('aria-label')).resolves.toBe('Colour scheme: dark');
-    await expect(page.locator('.diagram svg .node rect').first().evaluate((el) => getComputedStyle(el).fill)).resolves.toBe('rgb(30, 36, 51)');
+    await expect.poll(() => toggle.getAttribute('aria-label')).toBe('Colour scheme: dark');
+    await expect.poll(() => page.locator('.diagram svg .node rect').first().evaluate((el) => getComputedStyle(el).fill)).toBe('rgb(30, 36, 51)');
     const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
-    await expect(background()).resolves.toBe('rgb(15, 17, 21)');
-    await expect(page.locator('.shiki').first().evaluate((el) => getComputedStyle(el).backgroundColor)).resolves.toBe('rgb(13, 17, 23)');
+    await expect.poll(() => background()).toBe('rgb(15, 17, 21)');
+    await expect.poll(() => page.locator('.shiki').first().evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(13, 17, 23)');
 
     // The choice is applied by the hashed inline script in <head>, before the page paints.
     await page.reload({ waitUntil: 'commit' });
     await page.waitForSelector('body');
-    await expect(page.evaluate(() => document.documentElement.dataset.theme)).resolves.toBe('dark');
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
 
     await page.locator('[data-theme-toggle]').click();
-    await expect(page.evaluate(() => document.documentElement.dataset.theme)).resolves.toBeUndefined();
-    await expect(background()).resolves.toBe('rgb(255, 255, 255)');
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBeUndefined();
+    await expect.poll(() => background()).toBe('rgb(255, 255, 255)');
   });
 });
 

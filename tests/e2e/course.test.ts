@@ -37,7 +37,7 @@ describeWithChromium('the real course', () => {
     expect(visited[0]).toBe('/redis-fundamentals/redis-home/');
     expect(visited.at(-1)).toBe('/production-operations/designing-with-redis-at-scale/');
     expect(visited).toHaveLength(42);
-    await expect(page.locator('.prev-next__link--next .prev-next__title').innerText()).resolves.toBe('Practise with the interview questions');
+    await expect.poll(() => page.locator('.prev-next__link--next .prev-next__title').innerText()).toBe('Practise with the interview questions');
   });
 
   test('every lesson page passes axe (WCAG 2.2 AA) with its answers open, with no CSP violation or console error', async () => {
@@ -75,7 +75,7 @@ describeWithChromium('the real course', () => {
     await page.locator('#course-outline').waitFor();
     const current = (await page.locator('#course-outline a[aria-current="page"]').boundingBox())!;
     expect(current.y + current.height).toBeLessThan(740);
-    await expect(page.locator('#course-outline summary').allInnerTexts()).resolves.toHaveLength(6);
+    await expect.poll(() => page.locator('#course-outline summary').allInnerTexts()).toHaveLength(6);
     await page.locator('#course-outline summary', { hasText: 'Production Operations' }).click();
     await page.locator('#course-outline a', { hasText: 'Designing with Redis at Scale' }).click();
     await page.waitForURL(/designing-with-redis-at-scale/);

@@ -55,7 +55,7 @@ describeWithChromium('the dev preview', () => {
   test('shows draft lessons, which the production build leaves out', async () => {
     const page = await browser.newPage();
     await page.goto(`${url}advanced-patterns/unfinished/`);
-    await expect(page.locator('h1').innerText()).resolves.toBe('Unfinished Draft');
+    await expect.poll(() => page.locator('h1').innerText()).toBe('Unfinished Draft');
     await page.close();
   });
 

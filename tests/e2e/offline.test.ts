@@ -65,9 +65,9 @@ describeWithChromium('the course offline', () => {
     expect(await registrations(page)).toEqual([]);
     expect(await cacheNames(page)).toEqual([]);
     const label = `Save for offline (${formatBytes(s.manifest().bytes)})`;
-    await expect(page.locator('.offline--footer [data-offline-action="save"]').innerText()).resolves.toBe(label);
+    await expect.poll(() => page.locator('.offline--footer [data-offline-action="save"]').innerText()).toBe(label);
     await page.goto(s.site.url);
-    await expect(page.locator('.offline--panel [data-offline-action="save"]').innerText()).resolves.toBe(label);
+    await expect.poll(() => page.locator('.offline--panel [data-offline-action="save"]').innerText()).toBe(label);
     await context.close();
   });
 
@@ -75,31 +75,31 @@ describeWithChromium('the course offline', () => {
     const context = await s.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(s.site.url);
-    await expect(page.locator('.offline-panel').isVisible()).resolves.toBe(false);
-    await expect(page.locator('.offline--footer').isVisible()).resolves.toBe(false);
-    await expect(page.locator('.site-footer').innerText()).resolves.toContain('All phases');
+    await expect.poll(() => page.locator('.offline-panel').isVisible()).toBe(false);
+    await expect.poll(() => page.locator('.offline--footer').isVisible()).toBe(false);
+    await expect.poll(() => page.locator('.site-footer').innerText()).toContain('All phases');
     await context.close();
   });
 
   test('offline after saving: a lesson never visited, the search and a missing page work with the network off', async () => {
     const { context, page } = await freshContext(s.browser);
     await saveForOffline(page, s.site.url);
-    await expect(page.locator('.offline--panel [data-offline-action="remove"]').isVisible()).resolves.toBe(true);
-    await expect(page.locator('.offline--footer [data-offline-status]').innerText()).resolves.toBe(`Saved for offline (${formatBytes(s.manifest().bytes)}).`);
+    await expect.poll(() => page.locator('.offline--panel [data-offline-action="remove"]').isVisible()).toBe(true);
+    await expect.poll(() => page.locator('.offline--footer [data-offline-status]').innerText()).toBe(`Saved for offline (${formatBytes(s.manifest().bytes)}).`);
     expect(await axeViolations(page)).toEqual([]);
 
     await goOffline(context, page);
     const lesson = await page.goto(`${s.site.url}core-data-structures/counters/`);
     expect(lesson?.fromServiceWorker()).toBe(true);
-    await expect(page.locator('h1').innerText()).resolves.toBe('Counters Fixture');
+    await expect.poll(() => page.locator('h1').innerText()).toBe('Counters Fixture');
     await page.fill('#search-input', 'zebrafish');
-    await expect(page.locator('.search__result .search__title').first().innerText()).resolves.toBe('Welcome Fixture');
+    await expect.poll(() => page.locator('.search__result .search__title').first().innerText()).toBe('Welcome Fixture');
     await page.locator('.search__result').first().click();
     await page.waitForURL(/redis-fundamentals\/welcome\//);
-    await expect(page.locator('.diagram svg').first().isVisible()).resolves.toBe(true);
+    await expect.poll(() => page.locator('.diagram svg').first().isVisible()).toBe(true);
     const missing = await page.goto(`${s.site.url}no-such-page/`);
     expect(missing?.status()).toBe(404);
-    await expect(page.locator('h1').innerText()).resolves.toBe('Page not found');
+    await expect.poll(() => page.locator('h1').innerText()).toBe('Page not found');
     // A page the copy serves knows it is saved (once its offline starter has asked the cache, a moment after load).
     await page.locator('.offline--footer [data-offline-action="remove"]').waitFor({ state: 'visible', timeout: 10_000 });
     await context.close();
@@ -119,18 +119,18 @@ describeWithChromium('the course offline', () => {
     await page.goto(`${s.site.url}redis-fundamentals/second-steps/`);
     const notice = page.locator('.offline-notice');
     await notice.waitFor();
-    await expect(notice.innerText()).resolves.toContain('The course has been updated, and your offline copy with it.');
+    await expect.poll(() => notice.innerText()).toContain('The course has been updated, and your offline copy with it.');
     expect(await axeViolations(page)).toEqual([]);
 
     await goOffline(context, page);
     await page.goto(`${s.site.url}redis-fundamentals/welcome/`);
-    await expect(page.locator('h1').innerText()).resolves.toBe('Welcome Fixture, Revised');
+    await expect.poll(() => page.locator('h1').innerText()).toBe('Welcome Fixture, Revised');
     await page.locator('.offline--footer [data-offline-action="remove"]').waitFor({ state: 'visible', timeout: 10_000 });
-    await expect(notice.count()).resolves.toBe(0);
+    await expect.poll(() => notice.count()).toBe(0);
     await page.goto(s.site.url);
     // The footer says so once its offline starter has asked the cache, a moment after load.
     await page.locator('.offline--footer [data-offline-status]', { hasText: 'Saved for offline' }).waitFor({ timeout: 10_000 });
-    await expect(notice.count()).resolves.toBe(0);
+    await expect.poll(() => notice.count()).toBe(0);
     await context.close();
   });
 
@@ -141,7 +141,7 @@ describeWithChromium('the course offline', () => {
     await page.goto(`${s.site.url}redis-fundamentals/welcome/`);
     await page.locator('.offline--footer [data-offline-action="remove"]').click();
     await page.locator('.offline--footer [data-offline-status]', { hasText: 'Offline copy removed' }).waitFor();
-    await expect(page.locator('.offline--footer [data-offline-action="save"]').isVisible()).resolves.toBe(true);
+    await expect.poll(() => page.locator('.offline--footer [data-offline-action="save"]').isVisible()).toBe(true);
     expect(await registrations(page)).toEqual([]);
     expect(await cacheNames(page)).toEqual([]);
     expect(await page.evaluate(() => Object.keys(localStorage).filter((key) => key.endsWith(':offline')))).toEqual([]);
@@ -163,7 +163,7 @@ describeWithChromium('the course offline under BASE_PATH=/redis-mastery/', () =>
 
     await goOffline(context, page);
     await page.goto(`${s.site.url}core-data-structures/counters/`);
-    await expect(page.locator('h1').innerText()).resolves.toBe('Counters Fixture');
+    await expect.poll(() => page.locator('h1').innerText()).toBe('Counters Fixture');
     await page.fill('#search-input', 'quokka');
     await page.locator('.search__result').first().click();
     await page.waitForURL(`${s.site.url}core-data-structures/counters/`);

@@ -24,16 +24,16 @@ describeWithChromium('another course from its own course.yaml, through the same 
   test('its home page is the course.yaml: title, tagline, audience, outcomes and three phases', async () => {
     const { page } = s;
     await page.goto(s.site.url);
-    await expect(page.title()).resolves.toBe('SQL Field Guide: queries that hold up in production');
-    await expect(page.locator('h1').innerText()).resolves.toBe('SQL Field Guide');
-    await expect(page.locator('.hero__lead code').innerText()).resolves.toBe('SELECT');
-    await expect(page.locator('.hero__facts').innerText()).resolves.toMatch(/^4 lessons in 3 phases · about 4 min of reading/);
-    await expect(page.locator('.intro-grid p').allInnerTexts()).resolves.toEqual(['Application developers who write SQL every week and want to stop guessing.', 'No database administration background is needed.']);
-    await expect(page.locator('.intro-grid li').allInnerTexts()).resolves.toEqual(['Read a query plan and say what it costs.', 'Choose an index for a query, and say when not to.']);
-    await expect(page.locator('#phases').innerText()).resolves.toBe('The three phases');
-    await expect(page.locator('.phase-card h3').allInnerTexts()).resolves.toEqual(['Phase 1 Foundations', 'Phase 2 Queries', 'Phase 3 Operations']);
-    await expect(page.locator('.site-footer p').first().innerText()).resolves.toBe('SQL Field Guide · checked against PostgreSQL 16 · All phases');
-    await expect(page.locator('meta[name="description"]').getAttribute('content')).resolves.toBe(
+    await expect.poll(() => page.title()).toBe('SQL Field Guide: queries that hold up in production');
+    await expect.poll(() => page.locator('h1').innerText()).toBe('SQL Field Guide');
+    await expect.poll(() => page.locator('.hero__lead code').innerText()).toBe('SELECT');
+    await expect.poll(() => page.locator('.hero__facts').innerText()).toMatch(/^4 lessons in 3 phases · about 4 min of reading/);
+    await expect.poll(() => page.locator('.intro-grid p').allInnerTexts()).toEqual(['Application developers who write SQL every week and want to stop guessing.', 'No database administration background is needed.']);
+    await expect.poll(() => page.locator('.intro-grid li').allInnerTexts()).toEqual(['Read a query plan and say what it costs.', 'Choose an index for a query, and say when not to.']);
+    await expect.poll(() => page.locator('#phases').innerText()).toBe('The three phases');
+    await expect.poll(() => page.locator('.phase-card h3').allInnerTexts()).toEqual(['Phase 1 Foundations', 'Phase 2 Queries', 'Phase 3 Operations']);
+    await expect.poll(() => page.locator('.site-footer p').first().innerText()).toBe('SQL Field Guide · checked against PostgreSQL 16 · All phases');
+    await expect.poll(() => page.locator('meta[name="description"]').getAttribute('content')).toBe(
       'Write SQL that answers the right question and keeps answering it as the tables grow, from SELECT to query plans.',
     );
   });
@@ -43,16 +43,16 @@ describeWithChromium('another course from its own course.yaml, through the same 
     await page.goto(s.site.url);
     await page.click('.lesson-list >> text=Tables and Rows');
     expect(new URL(page.url()).pathname).toBe('/foundations/tables-and-rows/');
-    await expect(page.locator('.prose h2').allInnerTexts()).resolves.toEqual(['Overview', 'Walkthrough', 'Check yourself', 'Recap']);
-    await expect(page.locator('.question .badge').allInnerTexts()).resolves.toEqual(['Warm-up', 'Stretch']);
-    await expect(page.locator('.lesson__header .eyebrow').innerText()).resolves.toMatch(/^Phase 1 · Foundations · Lesson 1 of 2 · 1 min read \(measured/);
-    await expect(page.locator('figure.diagram').count()).resolves.toBe(1);
-    await expect(page.locator('figure.code[data-lang="sql"] .code__lang').innerText()).resolves.toBe('SQL');
+    await expect.poll(() => page.locator('.prose h2').allInnerTexts()).toEqual(['Overview', 'Walkthrough', 'Check yourself', 'Recap']);
+    await expect.poll(() => page.locator('.question .badge').allInnerTexts()).toEqual(['Warm-up', 'Stretch']);
+    await expect.poll(() => page.locator('.lesson__header .eyebrow').innerText()).toMatch(/^Phase 1 · Foundations · Lesson 1 of 2 · 1 min read \(measured/);
+    await expect.poll(() => page.locator('figure.diagram').count()).toBe(1);
+    await expect.poll(() => page.locator('figure.code[data-lang="sql"] .code__lang').innerText()).toBe('SQL');
     // No edit URL in its course.yaml: no edit link.
-    await expect(page.locator('.edit-link').count()).resolves.toBe(0);
+    await expect.poll(() => page.locator('.edit-link').count()).toBe(0);
     await page.click('a[rel="next"]');
     await page.click('a[rel="next"]');
-    await expect(page.locator('.breadcrumbs').innerText()).resolves.toContain('Phase 2: Queries');
+    await expect.poll(() => page.locator('.breadcrumbs').innerText()).toContain('Phase 2: Queries');
     expect(await axeViolations(page)).toEqual([]);
   });
 
@@ -66,7 +66,7 @@ describeWithChromium('another course from its own course.yaml, through the same 
     await page.goto(`${s.site.url}interview/`);
     expect((await page.locator('.filters fieldset label').allInnerTexts()).map((t) => t.trim())).toEqual(['All', 'Warm-up', 'Stretch']);
     await page.check('input[name="level"][value="Stretch"]');
-    await expect(page.locator('[data-filter-count]').innerText()).resolves.toBe('Showing 4 of 8 questions');
+    await expect.poll(() => page.locator('[data-filter-count]').innerText()).toBe('Showing 4 of 8 questions');
 
     await page.locator('#search-input').fill('planner');
     await page.locator('.search__result').first().waitFor();

@@ -39,22 +39,22 @@ describeWithChromium('the course on a phone', () => {
     await page.goto(`${s.site.url}${WELCOME}`);
     const button = page.locator('button[data-outline-toggle]');
     const outline = page.locator('#course-outline');
-    await expect(outline.isVisible()).resolves.toBe(false);
-    await expect(button.getAttribute('aria-expanded')).resolves.toBe('false');
-    await expect(button.getAttribute('aria-controls')).resolves.toBe('course-outline');
+    await expect.poll(() => outline.isVisible()).toBe(false);
+    await expect.poll(() => button.getAttribute('aria-expanded')).toBe('false');
+    await expect.poll(() => button.getAttribute('aria-controls')).toBe('course-outline');
 
     // Skip link, brand, "Interview prep", search, theme, then "Lessons".
     for (let i = 0; i < 6; i++) await page.keyboard.press('Tab');
-    await expect(focused(page)).resolves.toBe('Lessons');
+    await expect.poll(() => focused(page)).toBe('Lessons');
     await openOutline(page, () => page.keyboard.press('Enter'));
-    await expect(button.getAttribute('aria-expanded')).resolves.toBe('true');
+    await expect.poll(() => button.getAttribute('aria-expanded')).toBe('true');
     const header = (await page.locator('.site-header').boundingBox())!;
     const panel = (await outline.boundingBox())!;
     expect(Math.round(panel.y)).toBe(Math.round(header.y + header.height));
     expect(panel.height).toBeGreaterThan(PHONE.height / 2);
-    await expect(page.evaluate(() => document.activeElement?.getAttribute('aria-current'))).resolves.toBe('page');
-    await expect(focused(page)).resolves.toBe('Welcome Fixture');
-    await expect(page.locator('main').evaluate((main) => (main as HTMLElement).inert)).resolves.toBe(true);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-current'))).toBe('page');
+    await expect.poll(() => focused(page)).toBe('Welcome Fixture');
+    await expect.poll(() => page.locator('main').evaluate((main) => (main as HTMLElement).inert)).toBe(true);
 
     const stops: string[] = [];
     for (let i = 0; i < 8; i++) {
@@ -66,26 +66,26 @@ describeWithChromium('the course on a phone', () => {
     await page.keyboard.press('Shift+Tab');
     await page.keyboard.press('Shift+Tab');
     await page.keyboard.press('Shift+Tab');
-    await expect(focused(page)).resolves.toBe('Lessons');
+    await expect.poll(() => focused(page)).toBe('Lessons');
     await page.keyboard.press('Shift+Tab');
-    await expect(focused(page)).resolves.toBe('3 Advanced Patterns');
+    await expect.poll(() => focused(page)).toBe('3 Advanced Patterns');
 
     // Opening a phase from the keyboard adds its lessons to the cycle.
     await page.keyboard.press('Enter');
     await page.keyboard.press('Tab');
-    await expect(focused(page)).resolves.toBe('Phase overview');
+    await expect.poll(() => focused(page)).toBe('Phase overview');
 
     await page.keyboard.press('Escape');
-    await expect(button.getAttribute('aria-expanded')).resolves.toBe('false');
-    await expect(outline.isVisible()).resolves.toBe(false);
-    await expect(focused(page)).resolves.toBe('Lessons');
-    await expect(page.locator('main').evaluate((main) => (main as HTMLElement).inert)).resolves.toBe(false);
+    await expect.poll(() => button.getAttribute('aria-expanded')).toBe('false');
+    await expect.poll(() => outline.isVisible()).toBe(false);
+    await expect.poll(() => focused(page)).toBe('Lessons');
+    await expect.poll(() => page.locator('main').evaluate((main) => (main as HTMLElement).inert)).toBe(false);
 
     await page.keyboard.press('Space');
-    await expect(outline.isVisible()).resolves.toBe(true);
+    await expect.poll(() => outline.isVisible()).toBe(true);
     await button.click();
-    await expect(outline.isVisible()).resolves.toBe(false);
-    await expect(button.getAttribute('aria-expanded')).resolves.toBe('false');
+    await expect.poll(() => outline.isVisible()).toBe(false);
+    await expect.poll(() => button.getAttribute('aria-expanded')).toBe('false');
   });
 
   test('a link in the outline leads to its lesson, and the outline is closed there and after going back', async () => {
@@ -93,22 +93,22 @@ describeWithChromium('the course on a phone', () => {
     await openOutline(page);
     await page.click('#course-outline >> text=Second Steps');
     await page.waitForURL(/second-steps/);
-    await expect(page.locator('#course-outline').isVisible()).resolves.toBe(false);
+    await expect.poll(() => page.locator('#course-outline').isVisible()).toBe(false);
     await page.goBack();
-    await expect(page.locator('#course-outline').isVisible()).resolves.toBe(false);
-    await expect(page.locator('button[data-outline-toggle]').getAttribute('aria-expanded')).resolves.toBe('false');
+    await expect.poll(() => page.locator('#course-outline').isVisible()).toBe(false);
+    await expect.poll(() => page.locator('button[data-outline-toggle]').getAttribute('aria-expanded')).toBe('false');
   });
 
   test('"On this page" is a closed disclosure above the lesson whose links reach the headings', async () => {
     await page.goto(`${s.site.url}${WELCOME}`);
     const disclosure = page.locator('details.toc-disclosure');
-    await expect(page.locator('.aside').isVisible()).resolves.toBe(false);
-    await expect(disclosure.getAttribute('open')).resolves.toBeNull();
+    await expect.poll(() => page.locator('.aside').isVisible()).toBe(false);
+    await expect.poll(() => disclosure.getAttribute('open')).toBeNull();
     const top = (await disclosure.boundingBox())!.y;
     expect(top).toBeLessThan((await page.locator('.prose h2').first().boundingBox())!.y);
     await disclosure.locator('summary').click();
     await disclosure.locator('a', { hasText: 'Summary' }).click();
-    await expect(page.evaluate(() => location.hash)).resolves.toBe('#summary');
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe('#summary');
   });
 
   test('the button is in the page before its script runs, so the script moves nothing; opening the outline shifts nothing', async () => {
@@ -128,13 +128,13 @@ describeWithChromium('the course on a phone', () => {
     const noScript = await s.browser.newContext({ viewport: PHONE, javaScriptEnabled: false });
     const plain = await noScript.newPage();
     await plain.goto(`${s.site.url}${WELCOME}`);
-    await expect(plain.locator('button[data-outline-toggle]').isVisible()).resolves.toBe(false);
+    await expect.poll(() => plain.locator('button[data-outline-toggle]').isVisible()).toBe(false);
     await plain.click('a.outline-toggle');
-    await expect(plain.evaluate(() => location.hash)).resolves.toBe('#course-outline');
-    await expect(plain.locator('#course-outline').isVisible()).resolves.toBe(true);
-    await expect(plain.locator('#course-outline a', { hasText: 'Counters Fixture' }).isVisible()).resolves.toBe(false);
+    await expect.poll(() => plain.evaluate(() => location.hash)).toBe('#course-outline');
+    await expect.poll(() => plain.locator('#course-outline').isVisible()).toBe(true);
+    await expect.poll(() => plain.locator('#course-outline a', { hasText: 'Counters Fixture' }).isVisible()).toBe(false);
     await plain.goto(`${s.site.url}interview/`);
-    await expect(plain.locator('a.outline-toggle').getAttribute('href')).resolves.toBe('/#phases');
+    await expect.poll(() => plain.locator('a.outline-toggle').getAttribute('href')).toBe('/#phases');
     await noScript.close();
   });
 
@@ -142,16 +142,16 @@ describeWithChromium('the course on a phone', () => {
     await page.setViewportSize({ width: 320, height: 640 });
     const width = () => page.evaluate(() => document.documentElement.scrollWidth);
     await page.goto(s.site.url);
-    await expect(width()).resolves.toBe(320);
+    await expect.poll(() => width()).toBe(320);
     await page.goto(`${s.site.url}${WELCOME}`);
-    await expect(width()).resolves.toBe(320);
+    await expect.poll(() => width()).toBe(320);
     await page.click('button[data-complete]');
     await openOutline(page);
-    await expect(width()).resolves.toBe(320);
+    await expect.poll(() => width()).toBe(320);
     await page.goto(`${s.site.url}interview/`);
-    await expect(width()).resolves.toBe(320);
+    await expect.poll(() => width()).toBe(320);
     await page.click('button[data-review-start]');
     await page.click('button[data-review-reveal]');
-    await expect(width()).resolves.toBe(320);
+    await expect.poll(() => width()).toBe(320);
   });
 });

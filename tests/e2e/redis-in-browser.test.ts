@@ -27,14 +27,14 @@ describeWithChromium('Run in browser', () => {
     const { page } = s;
     s.requests.length = 0;
     await page.goto(`${s.site.url}redis-fundamentals/welcome/`, { waitUntil: 'networkidle' });
-    await expect(page.getByRole('button', { name: 'Run in browser' }).count()).resolves.toBe(2);
+    await expect.poll(() => page.getByRole('button', { name: 'Run in browser' }).count()).toBe(2);
     expect(engineRequests(s)).toEqual([]);
 
     const figure = block(page, 'SET greeting');
     await figure.getByRole('button', { name: 'Run in browser' }).click();
     const panel = await ranPanel(figure);
-    await expect(panel.locator('.run-result__status').innerText()).resolves.toBe('2 commands ran on Redis 7.2.6 in your browser: every reply matches the lesson.');
-    await expect(panel.locator('.run-step').allInnerTexts()).resolves.toEqual(['127.0.0.1:6379> SET greeting "hello"\nOK', '127.0.0.1:6379> GET greeting\n"hello"']);
+    await expect.poll(() => panel.locator('.run-result__status').innerText()).toBe('2 commands ran on Redis 7.2.6 in your browser: every reply matches the lesson.');
+    await expect.poll(() => panel.locator('.run-step').allInnerTexts()).toEqual(['127.0.0.1:6379> SET greeting "hello"\nOK', '127.0.0.1:6379> GET greeting\n"hello"']);
     expect(engineRequests(s).filter((url) => url.endsWith('.wasm'))).toHaveLength(1);
   });
 
@@ -42,19 +42,19 @@ describeWithChromium('Run in browser', () => {
     const { page } = s;
     await page.goto(`${s.site.url}redis-fundamentals/second-steps/`);
     // The skipped block has no button; the others have one each.
-    await expect(page.locator('figure.code[data-lang="redis-cli"]').count()).resolves.toBe(4);
-    await expect(page.getByRole('button', { name: 'Run in browser' }).count()).resolves.toBe(3);
+    await expect.poll(() => page.locator('figure.code[data-lang="redis-cli"]').count()).toBe(4);
+    await expect.poll(() => page.getByRole('button', { name: 'Run in browser' }).count()).toBe(3);
 
     const continued = block(page, 'DBSIZE');
     await continued.getByRole('button', { name: 'Run in browser' }).click();
     const second = await ranPanel(continued);
     const first = await ranPanel(block(page, 'XADD events'));
-    await expect(second.locator('.run-result__status').innerText()).resolves.toBe('After the 1 block it continues, 2 commands ran on Redis 7.2.6 in your browser: 1 match the lesson, 1 differs from the lesson.');
-    await expect(first.locator('.run-badge').allInnerTexts()).resolves.toEqual(['varies: Redis generates the stream ID', 'differs in the browser (32-bit build)']);
-    await expect(second.locator('.run-step--same').innerText()).resolves.toBe('127.0.0.1:6379> GET session:1\n"alice"');
+    await expect.poll(() => second.locator('.run-result__status').innerText()).toBe('After the 1 block it continues, 2 commands ran on Redis 7.2.6 in your browser: 1 match the lesson, 1 differs from the lesson.');
+    await expect.poll(() => first.locator('.run-badge').allInnerTexts()).toEqual(['varies: Redis generates the stream ID', 'differs in the browser (32-bit build)']);
+    await expect.poll(() => second.locator('.run-step--same').innerText()).toBe('127.0.0.1:6379> GET session:1\n"alice"');
     const flagged = second.locator('.run-step--differs');
-    await expect(flagged.locator('.run-badge').innerText()).resolves.toBe('differs from the lesson');
-    await expect(flagged.locator('.run-step__detail').innerText()).resolves.toBe('expected: (integer) 3\nactual:   (integer) 2');
+    await expect.poll(() => flagged.locator('.run-badge').innerText()).toBe('differs from the lesson');
+    await expect.poll(() => flagged.locator('.run-step__detail').innerText()).toBe('expected: (integer) 3\nactual:   (integer) 2');
   });
 
   test('Stop ends a block that is still running', async () => {
@@ -65,7 +65,7 @@ describeWithChromium('Run in browser', () => {
     await slow.getByRole('button', { name: 'Stop' }).click();
     const panel = slow.locator('xpath=following-sibling::*[1]');
     await panel.locator('.run-result__status', { hasText: /[Ss]topped/ }).waitFor();
-    await expect(slow.getByRole('button', { name: 'Run in browser' }).isVisible()).resolves.toBe(true);
+    await expect.poll(() => slow.getByRole('button', { name: 'Run in browser' }).isVisible()).toBe(true);
   });
 });
 
@@ -110,17 +110,17 @@ describeWithChromium('the Redis console', () => {
     await type(page, 'Redis command', 'SELECT 3');
     // The entry shows the command before its reply; the prompt changes only once SELECT's reply is in.
     await page.locator('[data-console-prompt]').first().filter({ hasText: '127.0.0.1:6379[3]>' }).waitFor();
-    await expect(page.locator('[data-console-prompt]').first().innerText()).resolves.toBe('127.0.0.1:6379[3]>');
+    await expect.poll(() => page.locator('[data-console-prompt]').first().innerText()).toBe('127.0.0.1:6379[3]>');
 
     const box = page.getByLabel('Redis command', { exact: true });
     await box.press('ArrowUp');
-    await expect(box.inputValue()).resolves.toBe('SELECT 3');
+    await expect.poll(() => box.inputValue()).toBe('SELECT 3');
     await box.press('ArrowUp');
     await box.press('ArrowUp');
-    await expect(box.inputValue()).resolves.toBe('SET a "b');
+    await expect.poll(() => box.inputValue()).toBe('SET a "b');
     await box.press('ArrowDown');
-    await expect(box.inputValue()).resolves.toBe('NOPE');
-    await expect(log(page).locator('.console-entry').allInnerTexts()).resolves.toEqual([
+    await expect.poll(() => box.inputValue()).toBe('NOPE');
+    await expect.poll(() => log(page).locator('.console-entry').allInnerTexts()).toEqual([
       '127.0.0.1:6379> SET k "hello world"\nOK',
       '127.0.0.1:6379> GET k\n"hello world"',
       '127.0.0.1:6379> SET a "b\nInvalid argument(s)\n\nunbalanced double quote in `SET a "b`; close it or escape it as \\"',
@@ -143,7 +143,7 @@ describeWithChromium('the Redis console', () => {
       await page.goto(`${s.site.url}playground/`, { waitUntil: 'networkidle' });
       await type(page, 'Redis command', 'ECHO early');
       await shows(page, '"early"');
-      await expect(log(page).locator('.console-entry').allInnerTexts()).resolves.toEqual(['127.0.0.1:6379> ECHO early\n"early"']);
+      await expect.poll(() => log(page).locator('.console-entry').allInnerTexts()).toEqual(['127.0.0.1:6379> ECHO early\n"early"']);
     } finally {
       await page.unroute('**/on-first-use.*.js');
     }
@@ -160,7 +160,7 @@ describeWithChromium('the Redis console', () => {
     await type(page, 'Redis command (client 2)', 'PUBLISH news "hi there"');
     await shows(page, '(integer) 1', 2);
     await shows(page, '3) "hi there"');
-    await expect(log(page).innerText()).resolves.toContain('Reading messages... (press Ctrl-C to quit or any key to type command)\n1) "subscribe"\n2) "news"\n3) (integer) 1\n1) "message"\n2) "news"\n3) "hi there"');
+    await expect.poll(() => log(page).innerText()).toContain('Reading messages... (press Ctrl-C to quit or any key to type command)\n1) "subscribe"\n2) "news"\n3) (integer) 1\n1) "message"\n2) "news"\n3) "hi there"');
     // Ctrl-C leaves the subscription, as in redis-cli.
     await page.getByLabel('Redis command', { exact: true }).press('Control+c');
     await shows(page, 'Stopped reading messages');
@@ -209,7 +209,7 @@ describeWithChromium('the Redis console', () => {
     await shows(page, 'FLUSHALL');
     await paste(page, Array.from({ length: 10_000 }, (_, i) => `INCR pasted:${i % 7}`).join('\n'));
     await shows(page, '10,000 pasted lines ran.');
-    await expect(log(page).locator('.console-entry').count()).resolves.toBeLessThanOrEqual(1000);
+    await expect.poll(() => log(page).locator('.console-entry').count()).toBeLessThanOrEqual(1000);
     await type(page, 'Redis command', 'GET pasted:0');
     await shows(page, '"1429"');
   });
@@ -219,7 +219,7 @@ describeWithChromium('the Redis console', () => {
     s.requests.length = 0;
     await page.goto(`${s.site.url}redis-fundamentals/welcome/`, { waitUntil: 'networkidle' });
     const fold = page.locator('details.redis-console');
-    await expect(fold.getAttribute('open')).resolves.toBeNull();
+    await expect.poll(() => fold.getAttribute('open')).toBeNull();
     await fold.locator('summary').click();
     expect(engineRequests(s)).toEqual([]);
     await type(page, 'Redis command', 'SET greeting mine');
@@ -229,7 +229,7 @@ describeWithChromium('the Redis console', () => {
     await ranPanel(figure);
     await type(page, 'Redis command', 'GET greeting');
     await shows(page, '"mine"');
-    await expect(fold.getByRole('link', { name: 'Open the console on its own page' }).getAttribute('href')).resolves.toBe('/playground/');
+    await expect.poll(() => fold.getByRole('link', { name: 'Open the console on its own page' }).getAttribute('href')).toBe('/playground/');
   });
 });
 
@@ -302,9 +302,9 @@ describeWithChromium('the real course in the browser', () => {
       await figures.nth(k).getByRole('button', { name: 'Run in browser' }).click();
       await ranPanel(figures.nth(k));
     }
-    await expect(page.locator('.run-step').count()).resolves.toBeGreaterThan(count);
-    await expect(page.locator('.run-step--differs, .run-step--no-reply').allInnerTexts()).resolves.toEqual([]);
-    await expect(page.locator('.run-badge--platform').allInnerTexts()).resolves.toContain('differs in the browser (32-bit build)');
+    await expect.poll(() => page.locator('.run-step').count()).toBeGreaterThan(count);
+    await expect.poll(() => page.locator('.run-step--differs, .run-step--no-reply').allInnerTexts()).toEqual([]);
+    await expect.poll(() => page.locator('.run-badge--platform').allInnerTexts()).toContain('differs in the browser (32-bit build)');
   });
 
   test('a session typed in three terminals runs as one, each terminal’s replies under its own block', async () => {
@@ -313,9 +313,9 @@ describeWithChromium('the real course in the browser', () => {
     const terminal = (client: string) => page.locator(`figure[data-run-client="${client}"]`);
     await terminal('3').getByRole('button', { name: 'Run in browser' }).click();
     const [subscriber, patterns, publisher] = await Promise.all(['1', '2', '3'].map((client) => ranPanel(terminal(client))));
-    await expect(subscriber!.locator('.run-step').allInnerTexts()).resolves.toEqual(['127.0.0.1:6379> SUBSCRIBE prices:BTC\n1) "subscribe"\n2) "prices:BTC"\n3) (integer) 1\n1) "message"\n2) "prices:BTC"\n3) "64210.5"']);
-    await expect(patterns!.locator('.run-step').count()).resolves.toBe(1);
-    await expect(publisher!.locator('.run-result__status').innerText()).resolves.toBe('After the 2 blocks it continues, 2 commands ran on Redis 7.2.6 in your browser: every reply matches the lesson.');
-    await expect(page.locator('.run-step--differs, .run-step--no-reply').allInnerTexts()).resolves.toEqual([]);
+    await expect.poll(() => subscriber!.locator('.run-step').allInnerTexts()).toEqual(['127.0.0.1:6379> SUBSCRIBE prices:BTC\n1) "subscribe"\n2) "prices:BTC"\n3) (integer) 1\n1) "message"\n2) "prices:BTC"\n3) "64210.5"']);
+    await expect.poll(() => patterns!.locator('.run-step').count()).toBe(1);
+    await expect.poll(() => publisher!.locator('.run-result__status').innerText()).toBe('After the 2 blocks it continues, 2 commands ran on Redis 7.2.6 in your browser: every reply matches the lesson.');
+    await expect.poll(() => page.locator('.run-step--differs, .run-step--no-reply').allInnerTexts()).toEqual([]);
   });
 });

@@ -45,48 +45,48 @@ describeWithChromium('spaced review of interview questions', () => {
     await complete(WELCOME);
     await page.goto(s.site.url);
     const homeLine = page.locator('[data-review-due-line] a');
-    await expect(homeLine.innerText()).resolves.toBe('2 questions due for review');
+    await expect.poll(() => homeLine.innerText()).toBe('2 questions due for review');
     await homeLine.click();
     await page.waitForURL(/\/interview\/#review$/);
-    await expect(dueLine()).resolves.toBe('2 questions due for review');
+    await expect.poll(() => dueLine()).toBe('2 questions due for review');
 
     await startReview();
-    await expect(shownQuestion()).resolves.toBe('What does PING answer?');
-    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Show answer');
-    await expect(page.locator('[data-review-answer]').isVisible()).resolves.toBe(false);
+    await expect.poll(() => shownQuestion()).toBe('What does PING answer?');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Show answer');
+    await expect.poll(() => page.locator('[data-review-answer]').isVisible()).toBe(false);
     await page.keyboard.press('Space');
-    await expect(page.locator('[data-review-answer]').innerText()).resolves.toContain('PONG');
-    await expect(page.locator('[data-review-grades] button').allInnerTexts()).resolves.toEqual(['Again 1\ntoday', 'Hard 2\ntomorrow', 'Good 3\ntomorrow', 'Easy 4\ntomorrow']);
+    await expect.poll(() => page.locator('[data-review-answer]').innerText()).toContain('PONG');
+    await expect.poll(() => page.locator('[data-review-grades] button').allInnerTexts()).toEqual(['Again 1\ntoday', 'Hard 2\ntomorrow', 'Good 3\ntomorrow', 'Easy 4\ntomorrow']);
     await page.keyboard.press('1');
-    await expect(shownQuestion()).resolves.toBe('Why keep commands short?');
+    await expect.poll(() => shownQuestion()).toBe('Why keep commands short?');
     await answer('3');
     // Answered "Again", the first question is back before the session ends.
-    await expect(shownQuestion()).resolves.toBe('What does PING answer?');
-    await expect(page.locator('[data-review-meta]').innerText()).resolves.toBe('Welcome Fixture · Beginner · 1 question left');
+    await expect.poll(() => shownQuestion()).toBe('What does PING answer?');
+    await expect.poll(() => page.locator('[data-review-meta]').innerText()).toBe('Welcome Fixture · Beginner · 1 question left');
     await answer('3');
-    await expect(page.locator('[data-review-done]').innerText()).resolves.toBe('Review done: 3 answers graded.');
-    await expect(page.evaluate(() => document.activeElement?.hasAttribute('data-review-done'))).resolves.toBe(true);
-    await expect(dueLine()).resolves.toBe('No questions due; 2 questions come back tomorrow.');
+    await expect.poll(() => page.locator('[data-review-done]').innerText()).toBe('Review done: 3 answers graded.');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.hasAttribute('data-review-done'))).toBe(true);
+    await expect.poll(() => dueLine()).toBe('No questions due; 2 questions come back tomorrow.');
 
     // SM-2: one day after the first success, six after the second.
     await on('2026-12-02');
     await page.reload();
-    await expect(dueLine()).resolves.toBe('2 questions due for review');
+    await expect.poll(() => dueLine()).toBe('2 questions due for review');
     await startReview();
     await page.keyboard.press('Space');
-    await expect(page.locator('[data-review-grades] button').allInnerTexts()).resolves.toEqual(['Again 1\ntoday', 'Hard 2\nin 6 days', 'Good 3\nin 6 days', 'Easy 4\nin 6 days']);
+    await expect.poll(() => page.locator('[data-review-grades] button').allInnerTexts()).toEqual(['Again 1\ntoday', 'Hard 2\nin 6 days', 'Good 3\nin 6 days', 'Easy 4\nin 6 days']);
     await page.keyboard.press('3');
     await answer('3');
-    await expect(dueLine()).resolves.toBe('No questions due; 2 questions come back in 6 days.');
+    await expect.poll(() => dueLine()).toBe('No questions due; 2 questions come back in 6 days.');
 
     await on('2026-12-07');
     await page.reload();
-    await expect(dueLine()).resolves.toBe('No questions due; 2 questions come back tomorrow.');
+    await expect.poll(() => dueLine()).toBe('No questions due; 2 questions come back tomorrow.');
     await on('2026-12-08');
     await page.reload();
-    await expect(dueLine()).resolves.toBe('2 questions due for review');
+    await expect.poll(() => dueLine()).toBe('2 questions due for review');
     await page.goto(s.site.url);
-    await expect(page.locator('[data-review-due-line]').innerText()).resolves.toBe('2 questions due for review');
+    await expect.poll(() => page.locator('[data-review-due-line]').innerText()).toBe('2 questions due for review');
   });
 
   test('the level and phase filters choose what the review shows, and "Due for review only" narrows the list', async () => {
@@ -94,40 +94,40 @@ describeWithChromium('spaced review of interview questions', () => {
     await complete(WELCOME);
     await complete('core-data-structures/counters/');
     await page.goto(`${s.site.url}interview/`);
-    await expect(dueLine()).resolves.toBe('4 questions due for review');
+    await expect.poll(() => dueLine()).toBe('4 questions due for review');
     await page.check('input[name="level"][value="Beginner"]');
-    await expect(dueLine()).resolves.toBe('2 questions due for review');
+    await expect.poll(() => dueLine()).toBe('2 questions due for review');
     await page.selectOption('select[name="phase"]', '2');
-    await expect(dueLine()).resolves.toBe('1 question due for review');
+    await expect.poll(() => dueLine()).toBe('1 question due for review');
     await startReview();
-    await expect(shownQuestion()).resolves.toBe('Is INCR atomic?');
+    await expect.poll(() => shownQuestion()).toBe('Is INCR atomic?');
     await answer('4');
-    await expect(page.locator('[data-review-done]').innerText()).resolves.toBe('Review done: 1 answer graded.');
+    await expect.poll(() => page.locator('[data-review-done]').innerText()).toBe('Review done: 1 answer graded.');
 
     await page.check('input[name="level"][value=""]');
     await page.selectOption('select[name="phase"]', '');
     await page.check('input[name="due"]');
-    await expect(page.locator('[data-filter-count]').innerText()).resolves.toBe('Showing 3 of 9 questions');
+    await expect.poll(() => page.locator('[data-filter-count]').innerText()).toBe('Showing 3 of 9 questions');
     const graded = page.locator('[data-question="core-data-structures/counters/#q-1"]');
-    await expect(graded.isVisible()).resolves.toBe(false);
+    await expect.poll(() => graded.isVisible()).toBe(false);
     await page.uncheck('input[name="due"]');
     await graded.locator('summary').click();
-    await expect(graded.locator('[data-review-status]').innerText()).resolves.toBe('Next review tomorrow');
+    await expect.poll(() => graded.locator('[data-review-status]').innerText()).toBe('Next review tomorrow');
   });
 
   test('"End review" stops a session, and an empty review says how questions get into it', async () => {
     await on('2026-12-01');
     await page.goto(`${s.site.url}interview/`);
-    await expect(dueLine()).resolves.toBe('No questions due. Completing a lesson adds its interview questions to your review.');
-    await expect(page.locator('button[data-review-start]').isDisabled()).resolves.toBe(true);
+    await expect.poll(() => dueLine()).toBe('No questions due. Completing a lesson adds its interview questions to your review.');
+    await expect.poll(() => page.locator('button[data-review-start]').isDisabled()).toBe(true);
     await complete(WELCOME);
     await page.goto(`${s.site.url}interview/`);
     await startReview();
-    await expect(page.locator('[data-question-list]').isVisible()).resolves.toBe(false);
+    await expect.poll(() => page.locator('[data-question-list]').isVisible()).toBe(false);
     await page.click('button[data-review-end]');
-    await expect(page.locator('[data-review-done]').innerText()).resolves.toBe('Review ended: 0 answers graded.');
-    await expect(page.locator('[data-question-list]').isVisible()).resolves.toBe(true);
-    await expect(dueLine()).resolves.toBe('2 questions due for review');
+    await expect.poll(() => page.locator('[data-review-done]').innerText()).toBe('Review ended: 0 answers graded.');
+    await expect.poll(() => page.locator('[data-question-list]').isVisible()).toBe(true);
+    await expect.poll(() => dueLine()).toBe('2 questions due for review');
   });
 
   test('progress of version 1 is migrated: completed lessons kept, practised questions scheduled as a first "Good"', async () => {
@@ -136,8 +136,8 @@ describeWithChromium('spaced review of interview questions', () => {
     const v1 = { version: 1, completed: { [WELCOME]: '2026-11-20T10:00:00.000Z' }, practised: { [`${WELCOME}#q-2`]: '2026-11-30T10:00:00.000Z' }, last: WELCOME };
     await page.evaluate((data) => localStorage.setItem('redis-mastery:progress:v1', JSON.stringify(data)), v1);
     await page.reload();
-    await expect(page.locator('[data-progress="course"]').innerText()).resolves.toBe('1 / 4 lessons · 14 min left');
-    await expect(page.locator('[data-review-due-line]').innerText()).resolves.toBe('2 questions due for review');
+    await expect.poll(() => page.locator('[data-progress="course"]').innerText()).toBe('1 / 4 lessons · 14 min left');
+    await expect.poll(() => page.locator('[data-review-due-line]').innerText()).toBe('2 questions due for review');
     // The first save, here a lesson page remembering itself, writes version 2 and drops version 1.
     await page.goto(`${s.site.url}${WELCOME}`);
     await page.goto(s.site.url);

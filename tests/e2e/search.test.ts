@@ -13,14 +13,14 @@ describeWithChromium('search', () => {
   test('"/" focuses the search box and a term from one lesson finds it with its phase', async () => {
     const { page } = s;
     await page.keyboard.press('/');
-    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('search-input');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('search-input');
     await page.keyboard.type('zebrafish');
     const result = page.locator('.search__result');
     await result.first().waitFor();
-    await expect(result.count()).resolves.toBe(1);
-    await expect(result.locator('.search__title').innerText()).resolves.toBe('Welcome Fixture');
-    await expect(result.locator('.search__phase').innerText()).resolves.toBe('Phase 1 · Redis Fundamentals');
-    await expect(result.locator('.search__excerpt mark').innerText()).resolves.toBe('zebrafish');
+    await expect.poll(() => result.count()).toBe(1);
+    await expect.poll(() => result.locator('.search__title').innerText()).toBe('Welcome Fixture');
+    await expect.poll(() => result.locator('.search__phase').innerText()).toBe('Phase 1 · Redis Fundamentals');
+    await expect.poll(() => result.locator('.search__excerpt mark').innerText()).toBe('zebrafish');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     await page.waitForURL(/redis-fundamentals\/welcome\//);
@@ -34,8 +34,8 @@ describeWithChromium('search', () => {
     await first.waitFor();
     await page.selectOption('.search__filters [name="kind"]', { label: 'Advanced questions' });
     await page.locator('.search__summary', { hasText: /^1 result$/ }).waitFor();
-    await expect(page.locator('.search__result .search__title').allInnerTexts()).resolves.toEqual(['Why keep commands short?']);
-    await expect(page.locator('.search__result .search__phase').innerText()).resolves.toBe('Interview question · Advanced · Welcome Fixture');
+    await expect.poll(() => page.locator('.search__result .search__title').allInnerTexts()).toEqual(['Why keep commands short?']);
+    await expect.poll(() => page.locator('.search__result .search__phase').innerText()).toBe('Interview question · Advanced · Welcome Fixture');
     await page.selectOption('.search__filters [name="kind"]', { label: 'Beginner questions' });
     await page.locator('.search__summary', { hasText: 'Nothing matches “slow command”.' }).waitFor();
     await page.selectOption('.search__filters [name="kind"]', { label: 'Lessons and questions' });
