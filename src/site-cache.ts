@@ -87,15 +87,16 @@ export class SiteCache {
     } catch {
       return undefined;
     }
+    // A pack damaged on disk is not written back: the build then builds the site.
     const newline = pack.indexOf(10);
+    if (newline < 0) return undefined;
     let entries: Entry[];
     try {
       entries = JSON.parse(pack.subarray(0, newline).toString('utf8')) as Entry[];
     } catch {
       return undefined;
     }
-    // A pack damaged on disk is not written back: the build then builds the site.
-    if (newline < 0 || entries.reduce((sum, [, bytes]) => sum + bytes, newline + 1) !== pack.length) return undefined;
+    if (entries.reduce((sum, [, bytes]) => sum + bytes, newline + 1) !== pack.length) return undefined;
     rmSync(this.outDir, { recursive: true, force: true });
     const made = new Set<string>();
     let at = newline + 1;

@@ -12,8 +12,10 @@ export function finishDiagram(svg: string): string {
  * before it.
  */
 export function withOwnParticipantNumbers(svg: string): string {
-  const numbers = [...svg.matchAll(/\bactor(?:-man-(?:torso|arms))?(\d+)/g)].map((m) => Number(m[1]));
+  // Every numbered name; the diagram's first number is its participants' (actor…), as root-N may not start there.
+  const numbered = /\b(actor-man-torso|actor-man-arms|actor|root-)(\d+)/g;
+  const numbers = [...svg.matchAll(numbered)].filter((m) => m[1] !== 'root-').map((m) => Number(m[2]));
   if (numbers.length === 0) return svg;
   const first = Math.min(...numbers);
-  return svg.replace(/\b(actor-man-torso|actor-man-arms|actor|root-)(\d+)/g, (_, name: string, n: string) => `${name}${Number(n) - first}`);
+  return svg.replace(numbered, (_, name: string, n: string) => `${name}${Number(n) - first}`);
 }
