@@ -22,12 +22,13 @@ const RESOURCES = new Set(['marker', 'filter', 'linearGradient', 'radialGradient
 export function slimDiagram(svg: string): string {
   const tree = fromHtml(svg, { fragment: true });
   const styles: Element[] = [];
+  const present = presentNames(tree);
   visit(tree, 'element', (node) => {
     if (node.tagName === 'style') styles.push(node);
   });
   let css = '';
   for (const style of styles) {
-    const kept = keptCss(style.children.map((c) => (c.type === 'text' ? c.value : '')).join(''), tree);
+    const kept = keptCss(style.children.map((c) => (c.type === 'text' ? c.value : '')).join(''), tree, present);
     css += kept;
     style.children = [{ type: 'text', value: kept }];
   }
@@ -63,7 +64,7 @@ const round = (number: string) => String(Number(Number(number).toFixed(3)));
  * `tree`: a selector Mermaid wrote for an element this diagram does not have is dropped, keyframes no kept rule
  * animates with too. A selector the matcher cannot test (a pseudo-element, :hover) is kept.
  */
-function keptCss(css: string, tree: Root | Element): string {
+function keptCss(css: string, tree: Root | Element, present: PresentNames): string {
   const kept: string[] = [];
   const atRules: { name: string | undefined; text: string }[] = [];
   for (const block of topLevelBlocks(css)) {
@@ -71,7 +72,7 @@ function keptCss(css: string, tree: Root | Element): string {
       atRules.push({ name: /^@(?:-\w+-)?keyframes\s+([\w-]+)/.exec(block.prelude)?.[1], text: block.text });
       continue;
     }
-    const selectors = splitSelectors(block.prelude).filter((selector) => stylesSomething(selector, tree));
+    const selectors = splitSelectors(block.prelude).filter((selector) => stylesSomething(selector, tree, present));
     if (selectors.length > 0) kept.push(`${selectors.join(',')}{${block.body}}`);
   }
   const rules = kept.join('');
@@ -82,12 +83,63 @@ function keptCss(css: string, tree: Root | Element): string {
 /** Pseudo-elements and the pseudo-classes of a reader's interaction: the matcher tests the element without them. */
 const UNTESTABLE = /::?(?:before|after|first-line|first-letter|marker|selection|placeholder|hover|focus|focus-visible|focus-within|active|visited|link|target)\b/g;
 
-function stylesSomething(selector: string, tree: Root | Element): boolean {
+function stylesSomething(selector: string, tree: Root | Element, present: PresentNames): boolean {
+  const testable = selector.replace(UNTESTABLE, '');
+  // Most of Mermaid's rules are for elements a diagram does not have: settled without a walk of the whole tree.
+  if (cannotMatch(testable, present)) return false;
   try {
-    return select(selector.replace(UNTESTABLE, ''), tree, 'svg') !== undefined;
+    return select(testable, tree, 'svg') !== undefined;
   } catch {
     return true;
   }
+}
+
+/** The tag names, classes and ids of a tree's elements, lowercased. */
+interface PresentNames {
+  tags: Set<string>;
+  classes: Set<string>;
+  ids: Set<string>;
+}
+
+function presentNames(tree: Root): PresentNames {
+  const present: PresentNames = { tags: new Set(), classes: new Set(), ids: new Set() };
+  visit(tree, 'element', (node) => {
+    present.tags.add(node.tagName.toLowerCase());
+    const { className, id } = node.properties;
+    if (Array.isArray(className)) for (const name of className) present.classes.add(String(name).toLowerCase());
+    if (id !== undefined && id !== null) present.ids.add(String(id).toLowerCase());
+  });
+  return present;
+}
+
+const IDENT = '-?[A-Za-z_][\\w-]*';
+/** A compound of a type (or `*`), classes, ids and attribute tests (each `[…]` stands as \u0001 here). */
+const COMPOUND = new RegExp(`^(\\*|${IDENT})?((?:[.#]${IDENT}|\u0001)*)$`);
+const COMBINATOR = /^\s*[>+~]?\s*$/;
+
+/**
+ * Whether `selector` surely matches no element: it is made only of types, classes, ids and attribute tests joined by
+ * combinators (a selector the matcher parses; anything else is left to it), and one of its compounds names a tag,
+ * class or id no element has. Every compound of a selector must match an element of the tree for it to match.
+ */
+function cannotMatch(selector: string, present: PresentNames): boolean {
+  if (/["'\\:|(),]/.test(selector)) return false;
+  const marked = selector.trim().replace(/\[[^[\]]*\]/g, '\u0001');
+  if (marked === '' || /[[\]]/.test(marked) || /^[>+~]/.test(marked) || /[>+~]$/.test(marked)) return false;
+  const compounds = marked.split(/[\s>+~]+/);
+  const combinators = marked.match(/[\s>+~]+/g) ?? [];
+  if (!combinators.every((c) => COMBINATOR.test(c)) || compounds.some((c) => c === '')) return false;
+  let missing = false;
+  for (const compound of compounds) {
+    const match = COMPOUND.exec(compound);
+    if (!match) return false;
+    const [, tag, rest] = match;
+    if (tag && tag !== '*' && !present.tags.has(tag.toLowerCase())) missing = true;
+    for (const [, kind, name] of rest!.matchAll(new RegExp(`([.#])(${IDENT})`, 'g'))) {
+      if (!(kind === '.' ? present.classes : present.ids).has(name!.toLowerCase())) missing = true;
+    }
+  }
+  return missing;
 }
 
 /** `a{…}b{…}@keyframes k{from{…}}` → its top-level blocks, with their prelude (selectors or @-rule) and body. */

@@ -22,6 +22,9 @@ test.each([
   ['keeps a rule with a part it cannot test (a pseudo-element, :hover) for an element it has', '#d .x::before{content:"";}#d .y:hover{fill:red;}#d .z:hover{fill:red;}', '<g class="x"></g><g class="y"></g>', '#d .x::before{content:"";}#d .y:hover{fill:red;}'],
   ['keeps keyframes a kept rule animates with, drops the others', '@keyframes dash{to{stroke-dashoffset:0;}}@keyframes other{from{opacity:0;}}#d .a{animation:dash 5s linear;}', '<path class="a"></path>', '@keyframes dash{to{stroke-dashoffset:0;}}#d .a{animation:dash 5s linear;}'],
   ['keeps a rule on a data attribute, and that attribute', '#d [data-look="neo"].node rect{stroke:blue;}', '<g class="node" data-look="neo"><rect></rect></g>', '#d [data-look="neo"].node rect{stroke:blue;}'],
+  // Selectors settled without the matcher (a tag, class or id no element has) and those only the matcher settles.
+  ['tells tags, classes and ids apart, in any compound and across combinators', '#d g.node>rect{fill:red;}#d .node~text{fill:blue;}#d rect.node{fill:green;}#e .node{fill:gray;}#d .NODE{fill:pink;}', '<g class="node"><rect></rect></g><text></text>', '#d g.node>rect{fill:red;}#d .node~text{fill:blue;}'],
+  ['leaves what it cannot read plainly to the matcher: negations, attribute values, invalid selectors', '#d .node:not(.cluster) rect{fill:red;}#d .node[id] rect{fill:blue;}#d > > .absent{fill:gray;}#d .absent:not(.node){fill:pink;}', '<g class="node" id="n"><rect></rect></g>', '#d .node:not(.cluster) rect{fill:red;}#d .node[id] rect{fill:blue;}#d > > .absent{fill:gray;}'],
 ])('%s', (_name, style, body, kept) => {
   expect(slimDiagram(svg(style, body))).toContain(`<style>${kept}</style>`);
 });
