@@ -28,6 +28,8 @@ process.on('message', async (/** @type {{ command: 'build' | 'dev' | 'restart', 
       // The server runs until this process is stopped.
       devOptions = message.server;
       devServer = await dev({ configFile: message.configFile, server: devOptions });
+      // The parent readies what the first page will need once Astro no longer needs both cores to start.
+      process.send?.({ ready: true });
     } else if (message.command === 'restart') {
       restarts = restarts.then(async () => {
         await devServer?.stop();

@@ -33,6 +33,8 @@ export interface AstroProcess {
   cancel(): void;
   /** The channel Astro's process asks for diagrams on, when this process draws them (diagram-service.ts). */
   channel: Channel & { readonly connected: boolean };
+  /** Dev only: resolves once the dev server listens. */
+  ready: Promise<void>;
 }
 
 /**
@@ -61,6 +63,11 @@ const ENTRY = fileURLToPath(new URL('./astro-process.mjs', import.meta.url));
  */
 export function startAstro({ drawsDiagrams = false } = {}): AstroProcess {
   const child: ChildProcess = fork(ENTRY, [], { execArgv: [], stdio: 'inherit', env: astroEnv(process.env, drawsDiagrams) });
+  const ready = new Promise<void>((resolve) => {
+    child.on('message', (message: unknown) => {
+      if (typeof message === 'object' && message !== null && 'ready' in message) resolve();
+    });
+  });
   const outcome = new Promise<AstroError | undefined>((resolve) => {
     child.on('message', (reply: unknown) => {
       if (isReply(reply)) resolve('error' in reply ? reply.error : undefined);
@@ -83,6 +90,7 @@ export function startAstro({ drawsDiagrams = false } = {}): AstroProcess {
     configInputs: async () => (inputs = (await bundled)?.inputs ?? inputs),
     cancel: () => void child.kill(),
     channel: child,
+    ready,
   };
 }
 
@@ -96,10 +104,14 @@ export async function withCheckedAstro(tool: 'build' | 'dev', then: (astro: Astr
   let diagrams: { close(): Promise<void> } | undefined;
   try {
     // Loaded once Astro's process is started: the checks' and the renderer's modules take tsx a while.
-    const [{ drawDiagramsFor }, { checkCourseCached }] = await Promise.all([import('../markdown/diagram-service'), import('../lint/cache')]);
+    const [{ drawDiagramsFor }, { courseDiagrams }, { checkCourseCached }] = await Promise.all([import('../markdown/diagram-service'), import('../markdown/mermaid-renderer'), import('../lint/cache')]);
     // A build starts on the course's diagrams at once. Dev does not: measured on 42 lessons, that gained under a
-    // second on a first start and cost 1–3 s on the next when the first was stopped early.
-    diagrams = drawDiagramsFor(astro.channel, settings.diagramCacheDir, { idle: tool, prefetchFrom: tool === 'build' ? settings.lessonsDir : undefined });
+    // second on a first start and cost 1–3 s on the next when the first was stopped early. Once its server listens
+    // it opens the browser's page if a diagram is not cached yet, so that the first lesson does not wait for
+    // Chromium and Mermaid to start (sooner, they would slow Astro's own start on two cores).
+    const renderer = drawDiagramsFor(astro.channel, settings.diagramCacheDir, { idle: tool, prefetchFrom: tool === 'build' ? settings.lessonsDir : undefined });
+    if (tool === 'dev') void astro.ready.then(() => renderer?.warmFor(courseDiagrams(settings.lessonsDir)));
+    diagrams = renderer;
     return await then(astro, await checkCourseCached(settings.lessonsDir, settings.cacheDir));
   } catch (error) {
     // A mistake found before Astro was told what to do (no lessons folder, say): its process is not needed.

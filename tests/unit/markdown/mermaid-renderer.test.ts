@@ -1,11 +1,11 @@
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
 import { lessonFiles } from '../../../src/course/folder';
 import { diagramSources } from '../../../src/markdown/diagram-sources';
 import { withOwnParticipantNumbers } from '../../../src/markdown/diagram-finish';
-import { DiagramSyntaxError, MermaidRenderer, parseErrorLine } from '../../../src/markdown/mermaid-renderer';
+import { DiagramSyntaxError, diagramKey, MermaidRenderer, parseErrorLine } from '../../../src/markdown/mermaid-renderer';
 import { chromiumPath, describeWithChromium } from '../../support/chromium';
 import { KINDS } from '../../support/diagram-kinds';
 
@@ -25,6 +25,37 @@ test.each([
   expect(withOwnParticipantNumbers(svg)).toBe(expected);
 });
 
+/** A "browser" that notes each start in a file and fails, so a test sees whether the renderer started one. */
+function recordingBrowser(): { executable: string; started: () => boolean } {
+  const dir = mkdtempSync(join(tmpdir(), 'browser-'));
+  const executable = join(dir, 'chromium');
+  writeFileSync(executable, `#!/bin/sh\ntouch "${dir}/started"\nexit 1\n`);
+  chmodSync(executable, 0o755);
+  return { executable, started: () => existsSync(join(dir, 'started')) };
+}
+
+test('npm run dev on a course none of whose diagrams is drawn yet starts the browser at once; one that fails to start fails the first diagram', { timeout: 30_000 }, async () => {
+  const browser = recordingBrowser();
+  const renderer = new MermaidRenderer(mkdtempSync(join(tmpdir(), 'diagrams-')), browser.executable);
+  renderer.warmFor(['flowchart LR\n  A --> B']);
+  await expect.poll(browser.started, { timeout: 20_000 }).toBe(true);
+  await expect(renderer.render('flowchart LR\n  A --> B')).rejects.toThrow();
+  await renderer.close();
+});
+
+test('npm run dev with some of the diagrams drawn before starts no browser until one is asked for', { timeout: 30_000 }, async () => {
+  const browser = recordingBrowser();
+  const cacheDir = mkdtempSync(join(tmpdir(), 'diagrams-'));
+  const drawn = 'flowchart LR\n  A --> B';
+  writeFileSync(join(cacheDir, `${diagramKey(drawn)}.svg`), '<svg id="drawn"></svg>');
+  const renderer = new MermaidRenderer(cacheDir, browser.executable);
+  renderer.warmFor([drawn, 'flowchart LR\n  C --> D']);
+  await expect(renderer.render(drawn)).resolves.toBe('<svg id="drawn"></svg>');
+  // Starting Playwright and the browser takes well over this on any machine; nothing was asked to start.
+  await new Promise((resolve) => setTimeout(resolve, 2000));
+  expect(browser.started()).toBe(false);
+  await renderer.close();
+});
 
 /** Colours Mermaid writes itself whatever the theme: drawn over by its own stylesheet, or shadows at 6 % opacity. */
 const FIXED_COLOURS = new Set(['#000000', '#000', '#FFFFFF', '#666', '#999', '#eaeaea', '#EDF2AE', '#e0e0e0', 'rgba(0,0,0,0.2)', 'rgb(0 0 0 / 0.4)']);
