@@ -104,14 +104,13 @@ export async function withCheckedAstro(tool: 'build' | 'dev', then: (astro: Astr
   let diagrams: { close(): Promise<void> } | undefined;
   try {
     // Loaded once Astro's process is started: the checks' and the renderer's modules take tsx a while.
-    const [{ drawDiagramsFor }, { courseDiagrams }, { checkCourseCached }] = await Promise.all([import('../markdown/diagram-service'), import('../markdown/mermaid-renderer'), import('../lint/cache')]);
+    const [{ drawDiagramsFor }, { checkCourseCached }] = await Promise.all([import('../markdown/diagram-service'), import('../lint/cache')]);
     // A build starts on the course's diagrams at once. Dev does not: measured on 42 lessons, that gained under a
     // second on a first start and cost 1–3 s on the next when the first was stopped early. Once its server listens
-    // it opens the browser's page if a diagram is not cached yet, so that the first lesson does not wait for
-    // Chromium and Mermaid to start (sooner, they would slow Astro's own start on two cores).
-    const renderer = drawDiagramsFor(astro.channel, settings.diagramCacheDir, { idle: tool, prefetchFrom: tool === 'build' ? settings.lessonsDir : undefined });
-    if (tool === 'dev') void astro.ready.then(() => renderer?.warmFor(courseDiagrams(settings.lessonsDir)));
-    diagrams = renderer;
+    // it readies the browser if no diagram is cached yet, so that the first lesson does not wait for Chromium and
+    // Mermaid to start (sooner, they would slow Astro's own start on two cores).
+    const lessons = settings.lessonsDir;
+    diagrams = drawDiagramsFor(astro.channel, settings.diagramCacheDir, tool, tool === 'build' ? { prefetch: lessons } : { warm: lessons, after: astro.ready });
     return await then(astro, await checkCourseCached(settings.lessonsDir, settings.cacheDir));
   } catch (error) {
     // A mistake found before Astro was told what to do (no lessons folder, say): its process is not needed.

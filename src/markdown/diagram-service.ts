@@ -50,15 +50,19 @@ export function serveDiagrams(child: Channel & { readonly connected: boolean }, 
   });
 }
 
+/** How a renderer starts on a course's diagrams (the lessons folder): all drawn at once, or only the browser readied once `after` settles. */
+export type CourseStart = { prefetch: string } | { warm: string; after: Promise<void> };
+
 /**
- * In `npm run build` and `npm run dev`: a renderer drawing for the Astro process on `child`, started at once on the
- * course's diagrams when `prefetchFrom` names the lessons folder. Undefined when there is no browser to draw with.
+ * In `npm run build` and `npm run dev`: a renderer drawing for the Astro process on `child`, started on the course's
+ * diagrams as `start` says. Undefined when there is no browser to draw with.
  */
-export function drawDiagramsFor(child: Channel & { readonly connected: boolean }, cacheDir: string, { idle, prefetchFrom }: { idle: keyof typeof IDLE_MS; prefetchFrom?: string | undefined }): MermaidRenderer | undefined {
+export function drawDiagramsFor(child: Channel & { readonly connected: boolean }, cacheDir: string, idle: keyof typeof IDLE_MS, start: CourseStart): MermaidRenderer | undefined {
   const renderer = createMermaidRenderer(cacheDir, IDLE_MS[idle]);
   if (!renderer) return undefined;
   serveDiagrams(child, renderer);
-  if (prefetchFrom !== undefined) renderer.prefetch(courseDiagrams(prefetchFrom));
+  if ('prefetch' in start) renderer.prefetch(courseDiagrams(start.prefetch));
+  else void start.after.then(() => renderer.warmFor(courseDiagrams(start.warm)));
   return renderer;
 }
 

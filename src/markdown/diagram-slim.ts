@@ -21,11 +21,7 @@ const RESOURCES = new Set(['marker', 'filter', 'linearGradient', 'radialGradient
  */
 export function slimDiagram(svg: string): string {
   const tree = fromHtml(svg, { fragment: true });
-  const styles: Element[] = [];
-  const present = presentNames(tree);
-  visit(tree, 'element', (node) => {
-    if (node.tagName === 'style') styles.push(node);
-  });
+  const { styles, present } = stylesAndNames(tree);
   let css = '';
   for (const style of styles) {
     const kept = keptCss(style.children.map((c) => (c.type === 'text' ? c.value : '')).join(''), tree, present);
@@ -101,15 +97,18 @@ interface PresentNames {
   ids: Set<string>;
 }
 
-function presentNames(tree: Root): PresentNames {
+/** In one walk of the tree: its `<style>` elements, and the names its elements have. */
+function stylesAndNames(tree: Root): { styles: Element[]; present: PresentNames } {
+  const styles: Element[] = [];
   const present: PresentNames = { tags: new Set(), classes: new Set(), ids: new Set() };
   visit(tree, 'element', (node) => {
+    if (node.tagName === 'style') styles.push(node);
     present.tags.add(node.tagName.toLowerCase());
     const { className, id } = node.properties;
     if (Array.isArray(className)) for (const name of className) present.classes.add(String(name).toLowerCase());
     if (id !== undefined && id !== null) present.ids.add(String(id).toLowerCase());
   });
-  return present;
+  return { styles, present };
 }
 
 const IDENT = '-?[A-Za-z_][\\w-]*';

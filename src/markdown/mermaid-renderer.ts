@@ -139,8 +139,8 @@ export class MermaidRenderer {
     // A browser that fails to start fails the first diagram instead (run() awaits this page).
     page.catch(() => undefined);
     this.idle.push(page);
-    if (!this.finish) this.finishing ??= import('./diagram-finish').then((module) => module.finishDiagram);
-    this.finishing?.catch(() => undefined);
+    // Loaded now too; a failure to load fails the first diagram instead.
+    this.finisher().catch(() => undefined);
     this.idleTimer = setTimeout(() => void this.close(), this.idleMs);
   }
 
@@ -208,7 +208,7 @@ export class MermaidRenderer {
     await new Promise((resolve) => setImmediate(resolve));
     let finish: (svg: string) => string;
     try {
-      finish = this.finish ?? (await (this.finishing ??= import('./diagram-finish').then((module) => module.finishDiagram)));
+      finish = await this.finisher();
     } catch (error) {
       for (const job of batch) job.reject(error instanceof Error ? error : new Error(String(error)));
       return;
@@ -228,6 +228,12 @@ export class MermaidRenderer {
         job.reject(error instanceof Error ? error : new Error(String(error)));
       }
     });
+  }
+
+  /** What is done to each SVG: the constructor's `finish`, or finishDiagram, loaded once. */
+  private finisher(): Promise<(svg: string) => string> {
+    if (this.finish) return Promise.resolve(this.finish);
+    return (this.finishing ??= import('./diagram-finish').then((module) => module.finishDiagram));
   }
 
   private openPage(): Promise<Page> {
