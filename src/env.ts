@@ -42,6 +42,8 @@ export interface Settings {
 
 /** The variable behind `diagramsFromParent`. */
 export const DIAGRAMS_FROM_PARENT = 'COURSE_SITE_DIAGRAMS_FROM_PARENT';
+/** Set in Astro's process by `npm run build` and `npm run dev`: the folder Node keeps its compiled code in (src/cli/astro-process.mjs). */
+export const COMPILE_CACHE = 'COURSE_SITE_COMPILE_CACHE';
 
 const text = (value: string | undefined): string | undefined => (value === undefined || value.trim() === '' ? undefined : value);
 

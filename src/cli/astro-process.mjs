@@ -4,7 +4,13 @@
  * the parent checks the lessons; the command comes as a message. JavaScript, not TypeScript, so Node need not load
  * its type stripper (0.4 s) either; it imports only astro.
  */
-import { build, dev } from 'astro';
+import { enableCompileCache } from 'node:module';
+
+// Node keeps the code it compiled for Astro and the config in a folder of Astro's cache (named by the parent, see
+// COMPILE_CACHE in src/env.ts), so the next start skips compiling it: 0.9 s to load them becomes 0.7 s.
+const compileCache = process.env.COURSE_SITE_COMPILE_CACHE;
+if (compileCache) enableCompileCache(compileCache);
+const { build, dev } = await import('astro');
 
 /** What the parent needs of an error to describe it (src/course/build-errors.ts). */
 const serialize = (/** @type {any} */ error) => ({ name: error?.name, message: error?.message ?? String(error), stack: error?.stack, loc: error?.loc, hint: error?.hint });

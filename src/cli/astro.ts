@@ -1,7 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { resolve as resolvePath } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DIAGRAMS_FROM_PARENT, settings } from '../env';
+import { COMPILE_CACHE, DIAGRAMS_FROM_PARENT, settings } from '../env';
 import { diagramBrowser } from '../chromium';
 import type { CheckOutcome } from '../lint/cache';
 import type { Channel } from '../markdown/diagram-service';
@@ -48,8 +48,8 @@ export const stoppedAsAsked = (code: number | null, signal: NodeJS.Signals | nul
  * The environment of Astro's process, with Astro's telemetry off: it would run git and post to telemetry.astro.build
  * from every build and dev server, and a course's build makes no request to the network.
  */
-export function astroEnv(env: NodeJS.ProcessEnv, drawsDiagrams: boolean): NodeJS.ProcessEnv {
-  const astro: NodeJS.ProcessEnv = { ...env, ASTRO_TELEMETRY_DISABLED: '1' };
+export function astroEnv(env: NodeJS.ProcessEnv, drawsDiagrams: boolean, astroCacheDir: string): NodeJS.ProcessEnv {
+  const astro: NodeJS.ProcessEnv = { ...env, ASTRO_TELEMETRY_DISABLED: '1', [COMPILE_CACHE]: resolvePath(astroCacheDir, 'node-compile-cache') };
   if (drawsDiagrams) astro[DIAGRAMS_FROM_PARENT] = '1';
   return astro;
 }
@@ -62,7 +62,7 @@ const ENTRY = fileURLToPath(new URL('./astro-process.mjs', import.meta.url));
  * that a tool can start Astro first thing.
  */
 export function startAstro({ drawsDiagrams = false } = {}): AstroProcess {
-  const child: ChildProcess = fork(ENTRY, [], { execArgv: [], stdio: 'inherit', env: astroEnv(process.env, drawsDiagrams) });
+  const child: ChildProcess = fork(ENTRY, [], { execArgv: [], stdio: 'inherit', env: astroEnv(process.env, drawsDiagrams, settings.astroCacheDir) });
   const ready = new Promise<void>((resolve) => {
     child.on('message', (message: unknown) => {
       if (typeof message === 'object' && message !== null && 'ready' in message) resolve();
