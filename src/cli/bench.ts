@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser } from 'playwright-core';
-import { measureDev, type DevFigures, type DevSetup } from '../bench/dev-loop';
+import { freePort, measureDev, type DevFigures, type DevSetup } from '../bench/dev-loop';
 import { runMeasured, type Run } from '../bench/measure';
 import { pageWeight } from '../bench/page-weight';
 import { formatPlaygroundFigures, measurePlayground } from '../bench/playground';
@@ -139,8 +139,10 @@ export const main: CliMain = async (args, io) => {
       };
       const coldThenWarm = async (setup: DevSetup, caches: string[]): Promise<{ cold: DevFigures; warm: DevFigures }> => {
         remove(...caches);
-        const cold = await measureDev(setup, browser);
-        return { cold, warm: await measureDev(setup, browser) };
+        // Both runs on one port, as an author's two `npm run dev` would be (see measureDev).
+        const port = await freePort();
+        const cold = await measureDev(setup, browser, port);
+        return { cold, warm: await measureDev(setup, browser, port) };
       };
       const oursDev = await coldThenWarm(oursSetup, ours.caches);
       let starlightDev;
