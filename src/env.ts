@@ -36,6 +36,11 @@ export interface Settings {
   githubActions: boolean;
   /** `PATH`: where tools such as redis-server are looked for. */
   path: string;
+  /**
+   * `DEV_DIAGRAM_WAIT_MS`: how long `npm run dev` waits for a diagram it has not drawn yet (its browser still starting,
+   * say) before it serves the lesson with the diagram's source in its place, redrawn once drawn; default 150.
+   */
+  devDiagramWaitMs: number;
   /** `COURSE_SITE_DIAGRAMS_FROM_PARENT`: set in Astro's process by `npm run build` and `npm run dev`, whose own process draws the diagrams. */
   diagramsFromParent: boolean;
 }
@@ -46,6 +51,12 @@ export const DIAGRAMS_FROM_PARENT = 'COURSE_SITE_DIAGRAMS_FROM_PARENT';
 export const COMPILE_CACHE = 'COURSE_SITE_COMPILE_CACHE';
 
 const text = (value: string | undefined): string | undefined => (value === undefined || value.trim() === '' ? undefined : value);
+
+/** A whole number of milliseconds, or undefined when the variable is unset or not one. */
+const waitMs = (value: string | undefined): number | undefined => {
+  const ms = Number(text(value) ?? Number.NaN);
+  return Number.isInteger(ms) && ms >= 0 ? ms : undefined;
+};
 
 /** Reads the settings from an environment (the process's by default); pure, so tests pass their own. */
 export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
@@ -67,6 +78,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     ci: env['CI'] === 'true',
     githubActions: env['GITHUB_ACTIONS'] === 'true',
     path: env['PATH'] ?? '',
+    devDiagramWaitMs: waitMs(env['DEV_DIAGRAM_WAIT_MS']) ?? 150,
     diagramsFromParent: env[DIAGRAMS_FROM_PARENT] === '1',
   };
 }

@@ -38,6 +38,8 @@ export function courseSite(): AstroIntegration {
   const compiled: CompileStats = { compiled: 0, cached: 0 };
   // In `npm run dev`: what a save of a lesson changed, told from the lessons as the server found them.
   const refresh = new LessonRefresh();
+  // Dev: what to do once a diagram a lesson showed as its source is drawn (set when the server is).
+  let redraw: (file: string) => void = () => {};
   return {
     name: 'course-site',
     hooks: {
@@ -101,6 +103,8 @@ export function courseSite(): AstroIntegration {
               compileCacheDir: join(settings.cacheDir, 'lessons'),
               cacheContext: `${codeDigest()}\ndiagrams ${diagramsAtBuild ? 'at build' : 'in the browser'}`,
               stats: compiled,
+              // Dev: a lesson is served before a diagram that is slow to draw (the browser starting), then redrawn.
+              patience: command === 'dev' && diagramsAtBuild ? { ms: settings.devDiagramWaitMs, drawing: (file, drawn) => void drawn.then(() => redraw(file)) } : undefined,
             }),
           },
           // The site's own checks come last, after the sitemap is written, so its links are checked too.
@@ -154,6 +158,13 @@ export function courseSite(): AstroIntegration {
         server.watcher.on('change', onSave);
         server.watcher.on('add', onSave);
         attachLessonRefresh(server, refresh, (file) => file.endsWith('.mdx') && inCourse(file));
+        redraw = (file) => {
+          // As a save would: Astro compiles the lesson again, now with the drawing, and the pages showing it update.
+          for (const environment of Object.values(server.environments)) {
+            for (const module of environment.moduleGraph.getModulesByFile(resolve(file)) ?? []) environment.moduleGraph.invalidateModule(module);
+          }
+          server.ws.send(refresh.redrawn());
+        };
       },
       'astro:server:done': async () => {
         await closeSharedDiagramRenderer();

@@ -92,6 +92,14 @@ export class LessonRefresh {
     return unchanged;
   }
 
+  /**
+   * A lesson was compiled again though no file changed (a diagram it showed as its source is drawn now): the pages
+   * fetch themselves and reload if their render differs, as after a check.
+   */
+  redrawn(): HotPayload {
+    return this.#event({ check: true });
+  }
+
   /** The next numbered update: a page rendered from now on is up to date with it. */
   #event(data: { file?: string; check?: boolean }): HotPayload {
     return { type: 'custom', event: LESSON_REFRESH_EVENT, data: { ...data, generation: this.nextGeneration() } };

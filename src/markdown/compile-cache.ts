@@ -16,9 +16,10 @@ export interface CompileStats {
 /**
  * An MDX renderer that keeps each compiled lesson in `dir`, keyed by everything the output depends on: the lesson's
  * path, text and frontmatter, and `context` (the generator's code digest, the options, how diagrams are drawn). An
- * unchanged lesson is then neither parsed nor highlighted nor drawn again; a lesson that fails is not kept.
+ * unchanged lesson is then neither parsed nor highlighted nor drawn again; a lesson that fails is not kept, nor one
+ * `keep` refuses.
  */
-export function cachedRenderer<R extends MdxRenderer>(renderer: R, dir: string, context: string, stats: CompileStats): R {
+export function cachedRenderer<R extends MdxRenderer>(renderer: R, dir: string, context: string, stats: CompileStats, keep: (filePath: string) => boolean = () => true): R {
   mkdirSync(dir, { recursive: true });
   type Result = Awaited<ReturnType<R['process']>>;
   return {
@@ -33,10 +34,12 @@ export function cachedRenderer<R extends MdxRenderer>(renderer: R, dir: string, 
         // Not compiled yet: compile below.
       }
       const result = (await renderer.process(content, filePath, frontmatter)) as Result;
+      stats.compiled++;
+      // `keep` refuses a compile that is not final (in dev, one with a diagram still being drawn in it).
+      if (!keep(filePath)) return result;
       // Written whole and then renamed, so a build stopped halfway never leaves half an entry.
       writeFileSync(`${file}.tmp`, JSON.stringify(result));
       renameSync(`${file}.tmp`, file);
-      stats.compiled++;
       return result;
     },
   };

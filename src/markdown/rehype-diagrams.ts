@@ -1,13 +1,30 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Element, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { sharedDiagramRenderer } from './diagram-service';
-import { DiagramSyntaxError } from './mermaid-renderer';
+import { sharedDiagramRenderer, type DiagramRenderer } from './diagram-service';
+import { diagramKey, DiagramSyntaxError } from './mermaid-renderer';
+
+/**
+ * `npm run dev`: a lesson is not held up by a diagram that takes long to draw (its browser still starting, say). A
+ * diagram already drawn (in the cache folder) is always waited for, so a lesson never shows one as its source.
+ */
+export interface DiagramPatience {
+  /** How long a lesson waits for a diagram not drawn yet before it shows the diagram's source instead. */
+  ms: number;
+  /** Told of each diagram shown as its source; `drawn` settles once it is drawn, or found broken. */
+  drawing(file: string, drawn: Promise<void>): void;
+}
 
 export interface DiagramOptions {
   /** Folder for rendered SVGs, kept between builds. */
   cacheDir: string;
+  /** Dev only: wait this long at most (see DiagramPatience); a build waits for every diagram. */
+  patience?: DiagramPatience | undefined;
+  /** Draws the diagrams; the process's shared renderer when not given. */
+  renderer?: Pick<DiagramRenderer, 'render'> | null;
 }
 
 /** A diagram rendered at build: one SVG whose colours come from the page's CSS, in either scheme. */
@@ -27,6 +44,32 @@ function clientFigure(source: string): Element {
   };
 }
 
+/** Dev only: a diagram still being drawn shows its source, marked busy, until the page is redrawn with it. */
+function drawingFigure(source: string): Element {
+  return {
+    type: 'element',
+    tagName: 'figure',
+    properties: { className: ['diagram', 'diagram--drawing'], ariaBusy: 'true' },
+    children: [
+      { type: 'element', tagName: 'pre', properties: {}, children: [{ type: 'text', value: source }] },
+      { type: 'element', tagName: 'figcaption', properties: {}, children: [{ type: 'text', value: 'Drawing this diagram: the page shows it as soon as it is drawn.' }] },
+    ],
+  };
+}
+
+const STILL_DRAWING = Symbol('still drawing');
+
+/** What `drawing` settles with, or STILL_DRAWING once `ms` have passed. */
+async function within(drawing: Promise<string>, ms: number): Promise<string | typeof STILL_DRAWING> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<typeof STILL_DRAWING>((resolve) => (timer = setTimeout(() => resolve(STILL_DRAWING), ms)));
+  try {
+    return await Promise.race([drawing, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** Rehype plugin: ```mermaid fences become inline SVG at build time; a syntax error fails with file and line. */
 export function rehypeDiagrams(options: DiagramOptions) {
   return async (tree: Root, file: VFile) => {
@@ -40,7 +83,8 @@ export function rehypeDiagrams(options: DiagramOptions) {
     });
     if (found.length === 0) return;
 
-    const renderer = sharedDiagramRenderer(options.cacheDir);
+    const renderer = options.renderer === undefined ? sharedDiagramRenderer(options.cacheDir) : options.renderer;
+    const { patience } = options;
     await Promise.all(
       found.map(async ({ pre, parent, index, source }) => {
         if (!renderer) {
@@ -48,7 +92,16 @@ export function rehypeDiagrams(options: DiagramOptions) {
           return;
         }
         try {
-          parent.children[index] = inlineFigure(await renderer.render(source));
+          const drawing = renderer.render(source);
+          const drawn = !patience || existsSync(join(options.cacheDir, `${diagramKey(source)}.svg`));
+          const svg = drawn ? await drawing : await within(drawing, patience.ms);
+          if (svg === STILL_DRAWING) {
+            parent.children[index] = drawingFigure(source);
+            // Drawn or broken, the lesson is compiled again then: a syntax error fails that compile, with its line.
+            patience!.drawing(file.path, drawing.then(() => undefined, () => undefined));
+            return;
+          }
+          parent.children[index] = inlineFigure(svg);
         } catch (error) {
           if (!(error instanceof DiagramSyntaxError)) throw error;
           const fenceLine = pre.position?.start.line ?? 1;

@@ -35,7 +35,8 @@ describeWithChromium('the dev preview', () => {
     url = `http://127.0.0.1:${port}/`;
     server = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/dev.ts', '--port', String(port), '--host', '127.0.0.1'], {
       // Vitest's own variables (VITEST, NODE_ENV=test) change how Astro's dev server behaves; give it a clean environment.
-      env: { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST') && k !== 'NODE_ENV')), LESSONS_DIR: course, ASTRO_CACHE_DIR: join(course, '.astro-cache') },
+      // No wait for a diagram not drawn yet (drawn ones are always waited for): a new diagram shows its source first.
+      env: { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST') && k !== 'NODE_ENV')), LESSONS_DIR: course, ASTRO_CACHE_DIR: join(course, '.astro-cache'), DEV_DIAGRAM_WAIT_MS: '0' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     server.stdout?.on('data', (d) => (output += d));
@@ -122,6 +123,25 @@ describeWithChromium('the dev preview', () => {
     edit('The <Broken zebrafish appears', 'The edited zebrafish appears');
     await page.locator('text=The edited zebrafish appears').waitFor({ timeout: 20_000 });
     expect(await page.locator('vite-error-overlay').count()).toBe(0);
+    await page.close();
+  });
+
+  test('a diagram not drawn yet shows its source at once, then its drawing, with no second save', async () => {
+    const file = join(course, 'redis-fundamentals', 'second-steps.mdx');
+    const original = readFileSync(file, 'utf8');
+    // A node no earlier run has drawn, so the diagram is in no cache.
+    const node = `Drawn${Date.now()}`;
+    const page = await openScrolled('redis-fundamentals/second-steps/');
+    writeFileSync(file, original.replace('Redis -->|reply| Client', `Redis -->|reply| Client\n  Client --> ${node}`));
+    try {
+      const drawing = page.locator('figure.diagram--drawing[aria-busy="true"]', { hasText: `Client --> ${node}` });
+      await drawing.waitFor({ timeout: 20_000 });
+      await page.locator('figure.diagram svg', { hasText: node }).waitFor({ timeout: 30_000 });
+      expect(await page.locator('figure.diagram--drawing').count()).toBe(0);
+    } finally {
+      writeFileSync(file, original);
+    }
+    await page.locator('figure.diagram svg', { hasText: node }).waitFor({ state: 'detached', timeout: 20_000 });
     await page.close();
   });
 
