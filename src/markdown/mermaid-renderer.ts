@@ -36,6 +36,12 @@ export function diagramKey(source: string): string {
   return createHash('sha256').update(`${MERMAID_VERSION}\n${OUTPUT_VERSION}\n${JSON.stringify(MERMAID_CONFIG)}\n${source}`).digest('hex').slice(0, 16);
 }
 
+/** Where a diagram drawn once is kept in the cache folder, by its key (diagramKey). */
+export const diagramFile = (cacheDir: string, key: string): string => join(cacheDir, `${key}.svg`);
+
+/** Whether `source` was drawn before and is in the cache folder. */
+export const isDrawn = (cacheDir: string, source: string): boolean => existsSync(diagramFile(cacheDir, diagramKey(source)));
+
 /** Reads Mermaid's "Parse error on line N" (or "line: N") out of its message. */
 export function parseErrorLine(message: string): number | undefined {
   const match = /line:?\s*(\d+)/i.exec(message);
@@ -134,7 +140,7 @@ export class MermaidRenderer {
    * slow it (measured on 42 lessons: 0.8 s gained from no cache, 0.5 s lost with a previous preview's).
    */
   warmFor(sources: readonly string[]): void {
-    if (this.opened > 0 || sources.length === 0 || sources.some((source) => existsSync(join(this.cacheDir, `${diagramKey(source)}.svg`)))) return;
+    if (this.opened > 0 || sources.length === 0 || sources.some((source) => isDrawn(this.cacheDir, source))) return;
     const page = this.openPage();
     // A browser that fails to start fails the first diagram instead (run() awaits this page).
     page.catch(() => undefined);
@@ -155,7 +161,7 @@ export class MermaidRenderer {
 
   private fromCache(key: string): Promise<string> | undefined {
     try {
-      const svg = readFileSync(join(this.cacheDir, `${key}.svg`), 'utf8');
+      const svg = readFileSync(diagramFile(this.cacheDir, key), 'utf8');
       this.fromDisk.add(key);
       this.stats.cached++;
       return Promise.resolve(svg);
@@ -221,7 +227,7 @@ export class MermaidRenderer {
       }
       try {
         const svg = finish(outcome.svg);
-        writeFileSync(join(this.cacheDir, `${job.key}.svg`), svg);
+        writeFileSync(diagramFile(this.cacheDir, job.key), svg);
         this.stats.rendered++;
         job.resolve(svg);
       } catch (error) {

@@ -1,11 +1,9 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Element, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { sharedDiagramRenderer, type DiagramRenderer } from './diagram-service';
-import { diagramKey, DiagramSyntaxError } from './mermaid-renderer';
+import { DiagramSyntaxError, isDrawn } from './mermaid-renderer';
 
 /**
  * `npm run dev`: a lesson is not held up by a diagram that takes long to draw (its browser still starting, say). A
@@ -93,7 +91,7 @@ export function rehypeDiagrams(options: DiagramOptions) {
         }
         try {
           const drawing = renderer.render(source);
-          const drawn = !patience || existsSync(join(options.cacheDir, `${diagramKey(source)}.svg`));
+          const drawn = !patience || isDrawn(options.cacheDir, source);
           const svg = drawn ? await drawing : await within(drawing, patience.ms);
           if (svg === STILL_DRAWING) {
             parent.children[index] = drawingFigure(source);

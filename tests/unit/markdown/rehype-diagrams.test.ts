@@ -5,7 +5,7 @@ import type { Element, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { VFile } from 'vfile';
 import { afterAll, expect, test } from 'vitest';
-import { diagramKey, DiagramSyntaxError } from '../../../src/markdown/mermaid-renderer';
+import { diagramFile, diagramKey, DiagramSyntaxError } from '../../../src/markdown/mermaid-renderer';
 import { rehypeDiagrams } from '../../../src/markdown/rehype-diagrams';
 
 const SOURCE = 'flowchart LR\n  Client --> Redis';
@@ -62,7 +62,7 @@ test('in dev, a diagram drawn within the wait is inlined, and no one is told', a
 
 test('in dev, a diagram in the cache folder is always waited for, so a lesson never shows a drawn one as its source', async () => {
   const source = `${SOURCE}\n  Redis --> Disk`;
-  writeFileSync(join(cacheDir, `${diagramKey(source)}.svg`), '<svg></svg>');
+  writeFileSync(diagramFile(cacheDir, diagramKey(source)), '<svg></svg>');
   const { tree, file } = lesson(source);
   const patience = told();
   await rehypeDiagrams({ cacheDir, renderer: drawsIn(60), patience: { ms: 0, drawing: patience.drawing } })(tree, file);
