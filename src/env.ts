@@ -83,5 +83,22 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   };
 }
 
+/**
+ * A line for each setting that is set to a value the tools do not understand, saying what is used instead and what
+ * to write: a typo such as MERMAID_RENDER=clinet would otherwise change nothing and say nothing.
+ */
+export function misreadSettings(env: NodeJS.ProcessEnv = process.env): string[] {
+  const lines: string[] = [];
+  const render = text(env['MERMAID_RENDER']);
+  if (render !== undefined && render !== 'build' && render !== 'client') {
+    lines.push(`[settings] MERMAID_RENDER=${render} is not "build" or "client": diagrams are drawn at build time. Set MERMAID_RENDER=client to draw them in the browser, or unset it.`);
+  }
+  const wait = text(env['DEV_DIAGRAM_WAIT_MS']);
+  if (wait !== undefined && waitMs(wait) === undefined) {
+    lines.push(`[settings] DEV_DIAGRAM_WAIT_MS=${wait} is not a whole number of milliseconds: 150 is used. Set it to 0 or more, such as DEV_DIAGRAM_WAIT_MS=500.`);
+  }
+  return lines;
+}
+
 /** The settings of this process. */
 export const settings: Settings = readSettings();

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { connect, createServer } from 'node:net';
+import { connect } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 
 /** How a dev server is started and which lesson the author edits. */
@@ -20,15 +20,6 @@ export interface DevFigures {
   /** Milliseconds from saving the file to the new text on the page, the median of a few edits. */
   editMs: number;
 }
-
-/** A port nobody listens on now. */
-export const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 
 /** Whether something accepts connections on `port` (127.0.0.1). */
 const listening = (port: number) =>

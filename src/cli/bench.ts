@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser } from 'playwright-core';
-import { freePort, measureDev, type DevFigures, type DevSetup } from '../bench/dev-loop';
+import { measureDev, type DevFigures, type DevSetup } from '../bench/dev-loop';
 import { runMeasured, type Run } from '../bench/measure';
 import { pageWeight } from '../bench/page-weight';
 import { formatPlaygroundFigures, measurePlayground } from '../bench/playground';
@@ -19,6 +19,7 @@ import { acrossRuns, formatFigures, formatGoals, goals, type BuildFigures, type 
 import { prepareStarlight, starlightCaches, starlightCommand, STARLIGHT_VERSIONS, writeStarlightContent } from '../bench/starlight';
 import { editedLesson, SYNTHETIC_COURSE_FILE, syntheticCourse, type SyntheticLesson } from '../bench/synthetic-course';
 import { CHROMIUM_ARGS, findChromium, INSTALL_CHROMIUM_HINT } from '../chromium';
+import { freePort } from '../free-port';
 import { settings } from '../env';
 import { UserError } from '../user-error';
 import type { CliMain } from './run';

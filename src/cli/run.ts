@@ -1,4 +1,4 @@
-import { settings } from '../env';
+import { misreadSettings, settings } from '../env';
 import { UserError } from '../user-error';
 
 /** Where a tool prints: stdout for results, stderr for what went wrong. */
@@ -18,6 +18,7 @@ export type CliMain = (args: string[], io: CliOutput) => number | Promise<number
  */
 export async function runCli(tool: string, main: CliMain, args = process.argv.slice(2), io: CliOutput = consoleOutput): Promise<number> {
   let code: number;
+  for (const line of misreadSettings()) io.err(line);
   try {
     code = await main(args.filter((arg) => arg !== '--'), io);
   } catch (error) {

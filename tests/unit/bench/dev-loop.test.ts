@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { freePort, measureDev, type DevSetup } from '../../../src/bench/dev-loop';
+import { measureDev, type DevSetup } from '../../../src/bench/dev-loop';
 import { CHROMIUM_ARGS } from '../../../src/chromium';
+import { freePort } from '../../../src/free-port';
 import { chromiumPath, describeWithChromium } from '../../support/chromium';
 
 const SERVER = fileURLToPath(new URL('../../fixtures/bench/fake-dev-server.mjs', import.meta.url));

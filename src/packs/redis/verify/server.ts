@@ -1,10 +1,10 @@
 /** Starts and stops throwaway redis-server processes on 127.0.0.1 for checking lessons, each in a folder of its own. */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { accessSync, constants, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import type { Settings } from '../../../env';
+import { freePort } from '../../../free-port';
 import { utf8 } from '../resp';
 import { RespConnection } from './connection';
 
@@ -55,19 +55,6 @@ export class ServerStartError extends Error {
     super(message);
     this.name = 'ServerStartError';
   }
-}
-
-/** A port nobody listens on right now; the server start retries if another process takes it first. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 // Every child still running and its data directory, so an interrupted run leaves nothing behind.

@@ -1,9 +1,10 @@
 /** A native redis-server for the differential test: started on 127.0.0.1 with the engine's settings, talked to over TCP. */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type Socket, connect } from 'node:net';
+import { type Socket, connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from '../../../../../src/free-port';
 import { type CommandArg, concatBytes, encodeCommand, frameEnd } from '../../../../../src/packs/redis/engine/resp';
 
 /** The server's settings that the engine fixes (c/rw_shim.c), so that both start alike. */
@@ -17,18 +18,6 @@ export const ENGINE_SETTINGS = [
   '--client-output-buffer-limit', 'normal 64mb 0 0',
   '--loglevel', 'warning',
 ];
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** One TCP connection; replies are read as whole RESP values, one per command. */
 export class NativeConnection {
