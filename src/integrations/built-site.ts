@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
-/** A page of the built site: its HTML, read once for the search index, the question records and the link check. */
+/** A page of the built site: its HTML, read once for the question records, the link check, the diagrams and the offline copy. */
 export interface BuiltPage {
   /** The HTML file inside the site, e.g. `redis-fundamentals/redis-home/index.html`. */
   file: string;

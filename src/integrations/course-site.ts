@@ -20,6 +20,7 @@ import { readBuiltSite } from './built-site';
 import { DEV_GENERATION_ATTRIBUTE } from './dev-generation';
 import { attachLessonRefresh, LESSON_REFRESH_EVENT, LESSON_REFRESH_READY_EVENT, LessonRefresh } from './lesson-refresh';
 import { checkLinks, formatBrokenLink } from './link-check';
+import { drawSlots, writeFilledPages } from './diagram-fill';
 import { writeOfflineCopy } from './offline-copy';
 import { packComponentsPlugin } from './pack-components';
 import { slimPreloadHelperPlugin } from './preload-helper';
@@ -101,10 +102,12 @@ export function courseSite(): AstroIntegration {
             processor: lessonProcessor(course, {
               diagramCacheDir: settings.diagramCacheDir,
               compileCacheDir: join(settings.cacheDir, 'lessons'),
-              cacheContext: `${codeDigest()}\ndiagrams ${diagramsAtBuild ? 'at build' : 'in the browser'}`,
+              cacheContext: `${codeDigest()}\ndiagrams ${diagramsAtBuild ? (command === 'build' ? 'in slots' : 'at build') : 'in the browser'}`,
               stats: compiled,
               // Dev: a lesson is served before a diagram that is slow to draw (the browser starting), then redrawn.
               patience: command === 'dev' && diagramsAtBuild ? { ms: settings.devDiagramWaitMs, drawing: (file, drawn) => void drawn.then(() => redraw(file)) } : undefined,
+              // A build: no lesson waits for its diagrams, which fill their slots once the pages are written.
+              diagramSlots: command === 'build' && diagramsAtBuild,
             }),
           },
           // The site's own checks come last, after the sitemap is written, so its links are checked too.
@@ -207,12 +210,13 @@ function afterBuild(compiled: CompileStats): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         logger.info(`lessons: ${compiled.compiled} compiled, ${compiled.cached} from cache`);
+        const siteDir = fileURLToPath(dir);
         const renderer = sharedDiagramRenderer(settings.diagramCacheDir, (m) => logger.warn(m));
-        // Lessons from the compile cache draw no diagram: the line is left out when there was none to draw.
-        if (renderer && renderer.stats.rendered + renderer.stats.cached > 0) logger.info(`diagrams: ${renderer.stats.rendered} rendered, ${renderer.stats.cached} from cache`);
-        await closeSharedDiagramRenderer();
-        // One read of the built pages feeds the search index, its question records and the link check.
-        const built = readBuiltSite(fileURLToPath(dir));
+        // One read of the built pages feeds the search index's question records, the link check and the offline copy.
+        const built = readBuiltSite(siteDir);
+        // The diagrams still being drawn fill their slots meanwhile: the search index and the link check read no drawing.
+        const filling = renderer ? drawSlots(built.pages, renderer) : Promise.resolve([]);
+        filling.catch(() => undefined);
         const report = await writeSearchIndex(built);
         logger.info(`search index: ${report.pages} pages and ${report.questions} interview questions indexed into ${report.outputPath}`);
 
@@ -227,7 +231,13 @@ function afterBuild(compiled: CompileStats): AstroIntegration {
             `${links.broken.length} broken link${links.broken.length === 1 ? '' : 's'} in the built site:\n${links.broken.map(formatBrokenLink).join('\n')}\nFix the link in the lesson (links between lessons are relative, e.g. ../sorted-sets/).`,
           );
         }
-        const offline = await writeOfflineCopy(fileURLToPath(dir), [], built.pages);
+        const filled = await filling;
+        if (renderer && renderer.stats.rendered + renderer.stats.cached > 0) logger.info(`diagrams: ${renderer.stats.rendered} rendered, ${renderer.stats.cached} from cache, into ${filled.length} pages`);
+        await closeSharedDiagramRenderer();
+        // Written once Pagefind, which reads the pages from disk, is done with them.
+        writeFilledPages(siteDir, filled);
+        const byFile = new Map(filled.map((page) => [page.file, page]));
+        const offline = await writeOfflineCopy(siteDir, [], built.pages.map((page) => byFile.get(page.file) ?? page));
         logger.info(`offline copy: ${offline.manifest.files.length} files, ${formatBytes(offline.manifest.bytes)}, build ${offline.manifest.build} (${offline.leftOut} files no page loads left out)`);
       },
     },

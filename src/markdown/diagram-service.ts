@@ -3,7 +3,7 @@ import { courseDiagrams, createMermaidRenderer, DiagramSyntaxError, IDLE_MS, Mer
 
 /*
  * `npm run build` and `npm run dev` draw the diagrams in their own process (settings.diagramsFromParent in Astro's):
- * its browser then starts with the command, while Astro is still loading, and Astro's process never loads Playwright.
+ * its browser then starts with the command, while Astro is still loading.
  */
 
 /** What the diagram stage needs of a renderer: a MermaidRenderer in this process, or the parent process's. */
@@ -70,6 +70,8 @@ export function drawDiagramsFor(child: Channel & { readonly connected: boolean }
 export class ParentRenderer implements DiagramRenderer {
   private next = 0;
   private readonly waiting = new Map<number, { resolve(svg: string): void; reject(error: Error): void }>();
+  /** Every diagram asked for, by source: asking twice (a build's compile, then its slot) asks the parent once. */
+  private readonly asked = new Map<string, Promise<string>>();
   readonly stats = { cached: 0, rendered: 0 };
 
   constructor(private readonly parent: Channel) {
@@ -88,11 +90,19 @@ export class ParentRenderer implements DiagramRenderer {
   }
 
   render(source: string): Promise<string> {
+    const known = this.asked.get(source);
+    if (known) return known;
     const id = this.next++;
-    return new Promise((resolve, reject) => {
+    const drawing = new Promise<string>((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
       this.parent.send({ diagramRequest: { id, source } } satisfies Request);
     });
+    // A failure of the browser (not of the diagram) may pass: the next request asks again.
+    drawing.catch((error: unknown) => {
+      if (!(error instanceof DiagramSyntaxError)) this.asked.delete(source);
+    });
+    this.asked.set(source, drawing);
+    return drawing;
   }
 
   /** The browser is the parent's to close. */

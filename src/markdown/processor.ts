@@ -25,6 +25,8 @@ export interface ProcessorOptions {
   stats?: CompileStats;
   /** `npm run dev`: how long a lesson waits for a diagram (see DiagramPatience); a build waits for each. */
   patience?: DiagramPatience | undefined;
+  /** `npm run build`: diagrams become slots filled once the pages are written (see DiagramOptions.slots). */
+  diagramSlots?: boolean;
 }
 
 /**
@@ -32,7 +34,7 @@ export interface ProcessorOptions {
  * each compiled lesson kept in a cache. Facts are measured before the questions are added; diagrams are drawn
  * before code blocks are highlighted.
  */
-export function lessonProcessor(course: Pick<CourseConfig, 'interview'>, { diagramCacheDir, compileCacheDir, cacheContext = '', stats = { compiled: 0, cached: 0 }, patience }: ProcessorOptions) {
+export function lessonProcessor(course: Pick<CourseConfig, 'interview'>, { diagramCacheDir, compileCacheDir, cacheContext = '', stats = { compiled: 0, cached: 0 }, patience, diagramSlots = false }: ProcessorOptions) {
   // Lessons compiled with a diagram still being drawn in them: such a compile is not kept.
   const unfinished = new Set<string>();
   const waiting = patience && {
@@ -46,7 +48,7 @@ export function lessonProcessor(course: Pick<CourseConfig, 'interview'>, { diagr
     // GFM tables and task lists; quotes and dashes stay as the author typed them, as in code.
     features: { gfm: true, smartPunctuation: false },
     mdastPlugins: [knownComponents, lessonFacts, codeRuns, interviewQuestions({ interview: course.interview })],
-    hastPlugins: [rehypeOnElements('course-site:diagrams', ['pre'], isDiagram, rehypeDiagrams({ cacheDir: diagramCacheDir, patience: waiting })), codeBlocks, tables],
+    hastPlugins: [rehypeOnElements('course-site:diagrams', ['pre'], isDiagram, rehypeDiagrams({ cacheDir: diagramCacheDir, patience: waiting, slots: diagramSlots })), codeBlocks, tables],
   });
   const { createMdxRenderer } = processor;
   if (compileCacheDir && createMdxRenderer) {

@@ -3,6 +3,7 @@ import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { sharedDiagramRenderer, type DiagramRenderer } from './diagram-service';
+import { diagramSlot } from './diagram-slots';
 import { DiagramSyntaxError, isDrawn } from './mermaid-renderer';
 
 /**
@@ -23,6 +24,21 @@ export interface DiagramOptions {
   patience?: DiagramPatience | undefined;
   /** Draws the diagrams; the process's shared renderer when not given. */
   renderer?: Pick<DiagramRenderer, 'render'> | null;
+  /**
+   * `npm run build`: a diagram becomes a slot (diagram-slots.ts), filled with its drawing once the pages are written,
+   * so no compile waits for one; its syntax error then fails the build with its line as well.
+   */
+  slots?: boolean;
+}
+
+/** What an author reads when Mermaid cannot parse a diagram whose fence starts on `fenceLine`, and the line to point at. */
+export function diagramSyntaxProblem(error: DiagramSyntaxError, fenceLine: number): { message: string; line: number } {
+  const line = fenceLine + (error.line ?? 1);
+  const detail = error.message.split('\n').filter((l) => l.trim() !== '').slice(-1)[0] ?? error.message;
+  return {
+    message: `Mermaid cannot parse the diagram that starts on line ${fenceLine} (error on line ${line}): ${detail}\nFix the diagram's syntax; \`npm run dev\` shows the result as you edit.`,
+    line,
+  };
 }
 
 /** A diagram rendered at build: one SVG whose colours come from the page's CSS, in either scheme. */
@@ -89,6 +105,12 @@ export function rehypeDiagrams(options: DiagramOptions) {
           parent.children[index] = clientFigure(source);
           return;
         }
+        if (options.slots) {
+          // Started now, if the parent has not drawn it already; what came of it is read when the slot is filled.
+          renderer.render(source).catch(() => undefined);
+          parent.children[index] = inlineFigure(diagramSlot({ source, file: file.path, line: pre.position?.start.line ?? 1 }));
+          return;
+        }
         try {
           const drawing = renderer.render(source);
           const drawn = !patience || isDrawn(options.cacheDir, source);
@@ -102,14 +124,8 @@ export function rehypeDiagrams(options: DiagramOptions) {
           parent.children[index] = inlineFigure(svg);
         } catch (error) {
           if (!(error instanceof DiagramSyntaxError)) throw error;
-          const fenceLine = pre.position?.start.line ?? 1;
-          const line = fenceLine + (error.line ?? 1);
-          const detail = error.message.split('\n').filter((l) => l.trim() !== '').slice(-1)[0] ?? error.message;
-          file.fail(
-            `Mermaid cannot parse the diagram that starts on line ${fenceLine} (error on line ${line}): ${detail}\nFix the diagram's syntax; \`npm run dev\` shows the result as you edit.`,
-            { line, column: 1 },
-            'course-site:diagram',
-          );
+          const { message, line } = diagramSyntaxProblem(error, pre.position?.start.line ?? 1);
+          file.fail(message, { line, column: 1 }, 'course-site:diagram');
         }
       }),
     );

@@ -31,12 +31,14 @@ const renderer = {
   cached: (source: string) => source === 'cached',
 };
 
-test('a diagram asked for in Astro\'s process is drawn by the parent and counted as drawn or cached', async () => {
+test('a diagram asked for in Astro\'s process is drawn by the parent and counted as drawn or cached; asked twice, the parent is asked once', async () => {
   const { child, parent } = channelPair();
   serveDiagrams(parent, renderer);
   const served = new ParentRenderer(child);
   await expect(Promise.all([served.render('drawn'), served.render('cached'), served.render('drawn')])).resolves.toEqual(['<svg>drawn</svg>', '<svg>cached</svg>', '<svg>drawn</svg>']);
-  expect(served.stats).toEqual({ rendered: 2, cached: 1 });
+  await expect(served.render('drawn')).resolves.toBe('<svg>drawn</svg>');
+  expect(child.sent).toBe(2);
+  expect(served.stats).toEqual({ rendered: 1, cached: 1 });
 });
 
 test('a syntax error arrives as a DiagramSyntaxError with its line, so the lesson fails with file and line', async () => {
@@ -50,9 +52,13 @@ test('a syntax error arrives as a DiagramSyntaxError with its line, so the lesso
 test('a browser failure arrives as a plain error, not as the diagram\'s fault', async () => {
   const { child, parent } = channelPair();
   serveDiagrams(parent, renderer);
-  const error = await new ParentRenderer(child).render('crash').catch((e: unknown) => e);
+  const served = new ParentRenderer(child);
+  const error = await served.render('crash').catch((e: unknown) => e);
   expect(error).not.toBeInstanceOf(DiagramSyntaxError);
   expect((error as Error).message).toContain('browser has been closed');
+  // The next build step that asks tries again: the browser may be back.
+  await served.render('crash').catch(() => undefined);
+  expect(child.sent).toBe(2);
 });
 
 test('a child that went away gets no answer, and other messages on the channel are left alone', async () => {

@@ -6,6 +6,7 @@ import { toHtml } from 'hast-util-to-html';
 import { VFile } from 'vfile';
 import { afterAll, expect, test } from 'vitest';
 import { diagramFile, diagramKey, DiagramSyntaxError } from '../../../src/markdown/mermaid-renderer';
+import { diagramSlot } from '../../../src/markdown/diagram-slots';
 import { rehypeDiagrams } from '../../../src/markdown/rehype-diagrams';
 
 const SOURCE = 'flowchart LR\n  Client --> Redis';
@@ -39,6 +40,15 @@ test('a build waits for each diagram, however long it takes to draw', async () =
   const { tree, file } = lesson();
   await rehypeDiagrams({ cacheDir, renderer: drawsIn(60) })(tree, file);
   expect(figure(tree)).toEqual({ className: ['diagram'], svg: `<svg><text>${SOURCE.length}</text></svg>` });
+});
+
+test('a build does not wait: the diagram becomes a slot naming its source, file and line, and its drawing is started', async () => {
+  const { tree, file } = lesson();
+  const asked: string[] = [];
+  const never = { render: (source: string) => (asked.push(source), new Promise<string>(() => {})) };
+  await rehypeDiagrams({ cacheDir, renderer: never, slots: true })(tree, file);
+  expect(figure(tree)).toEqual({ className: ['diagram'], svg: diagramSlot({ source: SOURCE, file: '/course/lessons/keys.mdx', line: 10 }) });
+  expect(asked).toEqual([SOURCE]);
 });
 
 test('in dev, a diagram not drawn within the wait shows its source, marked busy, and the drawing is handed on', async () => {
