@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, normalize } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
 import { settings } from '../env';
 import { CHROMIUM_ARGS, diagramBrowser } from '../chromium';
 import { lessonFiles } from '../course/folder';
+import { openDevtoolsPage, type DevtoolsPage, type Serve } from './devtools-page';
 import { diagramSources } from './diagram-sources';
 import { MERMAID_CONFIG } from './diagram-theme';
 import { withFastConfigCopy } from './mermaid-config-copy';
@@ -74,9 +74,10 @@ type Outcome = { svg: string } | { error: string };
  * rendered again. Each SVG is themed by CSS custom properties (diagram-theme.ts), so it serves both colour schemes.
  */
 export class MermaidRenderer {
-  private browser: Promise<Browser> | undefined;
+  /** Every page opened and not closed yet, each in a browser of its own. */
+  private pages: Promise<DevtoolsPage>[] = [];
   private opened = 0;
-  private idle: Promise<Page>[] = [];
+  private idle: Promise<DevtoolsPage>[] = [];
   private queue: Job[] = [];
   private running = 0;
   private idleTimer: NodeJS.Timeout | undefined;
@@ -152,11 +153,11 @@ export class MermaidRenderer {
 
   async close(): Promise<void> {
     clearTimeout(this.idleTimer);
-    const browser = this.browser;
-    this.browser = undefined;
+    const pages = this.pages;
+    this.pages = [];
     this.idle = [];
     this.opened = 0;
-    await (await browser?.catch(() => undefined))?.close();
+    await Promise.all(pages.map(async (page) => (await page.catch(() => undefined))?.close()));
   }
 
   private fromCache(key: string): Promise<string> | undefined {
@@ -193,7 +194,7 @@ export class MermaidRenderer {
     }
   }
 
-  private async run(page: Promise<Page>, batch: Job[]): Promise<void> {
+  private async run(page: Promise<DevtoolsPage>, batch: Job[]): Promise<void> {
     this.running++;
     let outcomes: Outcome[];
     try {
@@ -203,6 +204,8 @@ export class MermaidRenderer {
       for (const job of batch) job.reject(error instanceof Error ? error : new Error(String(error)));
       // The page is unusable: a later batch opens a new one.
       this.opened--;
+      this.pages = this.pages.filter((p) => p !== page);
+      void page.then((p) => p.close()).catch(() => undefined);
       return;
     } finally {
       this.running--;
@@ -242,28 +245,20 @@ export class MermaidRenderer {
     return (this.finishing ??= import('./diagram-finish').then((module) => module.finishDiagram));
   }
 
-  private openPage(): Promise<Page> {
+  private openPage(): Promise<DevtoolsPage> {
     this.opened++;
-    // A browser that failed to start is launched again by the next batch. Playwright loads only when a diagram is drawn (0.5 s).
-    this.browser ??= import('playwright-core').then(({ chromium }) => chromium.launch({ executablePath: this.executablePath, args: CHROMIUM_ARGS })).catch((error: unknown) => {
-      this.browser = undefined;
-      throw error;
+    const serve: Serve = (path) => {
+      if (path === '/') return { body: '<!doctype html><html><body></body></html>', contentType: 'text/html' };
+      const file = normalize(join(MERMAID_DIST, path));
+      if (!file.startsWith(MERMAID_DIST) || !file.endsWith('.mjs') || !existsSync(file)) return undefined;
+      return { body: this.fastConfigCopy ? mermaidModule(file) : readFileSync(file, 'utf8'), contentType: 'text/javascript' };
+    };
+    const page = openDevtoolsPage(this.executablePath, CHROMIUM_ARGS, RENDER_ORIGIN, serve).then(async (opened) => {
+      await opened.evaluate(`import('/mermaid.esm.min.mjs').then((m) => { globalThis.mermaid = m.default; m.default.initialize(${JSON.stringify(MERMAID_CONFIG)}); })`);
+      return opened;
     });
-    const browser = this.browser;
-    return (async () => {
-      const page = await (await (await browser).newContext()).newPage();
-      await page.route(`${RENDER_ORIGIN}/**`, (route) => {
-        const path = new URL(route.request().url()).pathname;
-        if (path === '/') return route.fulfill({ body: '<!doctype html><html><body></body></html>', contentType: 'text/html' });
-        const file = normalize(join(MERMAID_DIST, path));
-        if (!file.startsWith(MERMAID_DIST)) return route.abort();
-        return route.fulfill({ body: this.fastConfigCopy ? mermaidModule(file) : readFileSync(file, 'utf8'), contentType: 'text/javascript' });
-      });
-      await page.goto(`${RENDER_ORIGIN}/`);
-      // A string, not a function: a bundler loading this file (Vite in `astro dev`, Vitest) would rewrite a function's import().
-      await page.evaluate(`import('/mermaid.esm.min.mjs').then((m) => { globalThis.mermaid = m.default; m.default.initialize(${JSON.stringify(MERMAID_CONFIG)}); })`);
-      return page;
-    })();
+    this.pages.push(page);
+    return page;
   }
 }
 
@@ -284,28 +279,26 @@ function mermaidModule(file: string): string {
  * One round trip: the page renders each diagram in turn; `render` parses too, so a syntax error is that diagram's
  * outcome. Layouts that jitter draw from Math.random, seeded per diagram so that a diagram is drawn the same every time.
  */
-function renderBatch(page: Page, batch: readonly Job[]): Promise<Outcome[]> {
-  return page.evaluate(async (jobs) => {
-    const mermaid = (globalThis as unknown as { mermaid: MermaidApi }).mermaid;
-    const outcomes: Outcome[] = [];
-    for (const { id, source, seed } of jobs) {
-      let state = seed;
-      Math.random = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 4294967296;
-      try {
-        outcomes.push({ svg: (await mermaid.render(id, source)).svg });
-      } catch (error) {
-        for (const el of document.querySelectorAll(`[id^="d${id}"]`)) el.remove();
-        outcomes.push({ error: error instanceof Error ? error.message : String(error) });
-      }
-    }
-    return outcomes;
-  }, batch.map((job) => ({ id: `mermaid-${job.key}`, source: job.source, seed: parseInt(job.key.slice(0, 8), 16) })));
+function renderBatch(page: DevtoolsPage, batch: readonly Job[]): Promise<Outcome[]> {
+  const jobs = batch.map((job) => ({ id: `mermaid-${job.key}`, source: job.source, seed: parseInt(job.key.slice(0, 8), 16) }));
+  return page.evaluate<Outcome[]>(`(${RENDER_IN_PAGE})(${JSON.stringify(jobs)})`);
 }
 
-interface MermaidApi {
-  initialize(config: object): void;
-  render(id: string, source: string): Promise<{ svg: string }>;
-}
+/** What renderBatch runs in the page, as text: a function from this file would be rewritten by a bundler or a test runner. */
+const RENDER_IN_PAGE = `async (jobs) => {
+  const outcomes = [];
+  for (const { id, source, seed } of jobs) {
+    let state = seed;
+    Math.random = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 4294967296;
+    try {
+      outcomes.push({ svg: (await globalThis.mermaid.render(id, source)).svg });
+    } catch (error) {
+      for (const el of document.querySelectorAll('[id^="d' + id + '"]')) el.remove();
+      outcomes.push({ error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  return outcomes;
+}`;
 
 /** A renderer for this process, or null when no browser is installed or client rendering is asked for (see `noRendererReason`). */
 export function createMermaidRenderer(cacheDir: string, idleMs = IDLE_MS.build): MermaidRenderer | null {
