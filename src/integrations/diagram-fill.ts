@@ -23,11 +23,11 @@ export class DiagramSlotError extends Error {
  * parse rejects with a DiagramSlotError naming the lesson file and line of each such diagram.
  */
 export async function drawSlots(pages: readonly BuiltPage[], renderer: Pick<DiagramRenderer, 'render'>): Promise<BuiltPage[]> {
-  const withSlots = pages.filter((page) => readDiagramSlots(page.html).length > 0);
+  // Each page's slots, read once: they ask for the drawings and name the broken ones.
+  const slotted = pages.map((page) => ({ page, slots: readDiagramSlots(page.html) })).filter(({ slots }) => slots.length > 0);
+  const slots = slotted.flatMap((entry) => entry.slots);
   const drawings = new Map<string, Promise<string>>();
-  for (const page of withSlots) {
-    for (const { source } of readDiagramSlots(page.html)) if (!drawings.has(source)) drawings.set(source, renderer.render(source));
-  }
+  for (const { source } of slots) if (!drawings.has(source)) drawings.set(source, renderer.render(source));
   const drawn = new Map<string, string>();
   const broken = new Map<string, DiagramSyntaxError>();
   await Promise.all(
@@ -41,8 +41,8 @@ export async function drawSlots(pages: readonly BuiltPage[], renderer: Pick<Diag
       }
     }),
   );
-  if (broken.size > 0) throw slotError(withSlots, broken);
-  return withSlots.map((page) => ({ ...page, html: fillDiagramSlots(page.html, ({ source }) => drawn.get(source)!) }));
+  if (broken.size > 0) throw slotError(slots, broken);
+  return slotted.map(({ page }) => ({ ...page, html: fillDiagramSlots(page.html, ({ source }) => drawn.get(source)!) }));
 }
 
 /** Writes the pages drawSlots filled into the site folder `dir`. */
@@ -51,18 +51,16 @@ export function writeFilledPages(dir: string, pages: readonly BuiltPage[]): void
 }
 
 /** One error for every slot whose diagram Mermaid cannot parse, each with its lesson file and line, once each. */
-function slotError(pages: readonly BuiltPage[], broken: ReadonlyMap<string, DiagramSyntaxError>): DiagramSlotError {
+function slotError(slots: readonly DiagramSlot[], broken: ReadonlyMap<string, DiagramSyntaxError>): DiagramSlotError {
   const seen = new Set<string>();
   const problems: (DiagramSlot & { message: string; at: number })[] = [];
-  for (const page of pages) {
-    for (const slot of readDiagramSlots(page.html)) {
-      const error = broken.get(slot.source);
-      const place = `${slot.file}:${slot.line}`;
-      if (!error || seen.has(place)) continue;
-      seen.add(place);
-      const { message, line } = diagramSyntaxProblem(error, slot.line);
-      problems.push({ ...slot, message, at: line });
-    }
+  for (const slot of slots) {
+    const error = broken.get(slot.source);
+    const place = `${slot.file}:${slot.line}`;
+    if (!error || seen.has(place)) continue;
+    seen.add(place);
+    const { message, line } = diagramSyntaxProblem(error, slot.line);
+    problems.push({ ...slot, message, at: line });
   }
   problems.sort((a, b) => (a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1));
   const [first, ...rest] = problems;

@@ -1,5 +1,5 @@
 import { settings } from '../env';
-import { courseDiagrams, createMermaidRenderer, DiagramSyntaxError, IDLE_MS, MermaidRenderer, noRendererReason } from './mermaid-renderer';
+import { courseDiagrams, createMermaidRenderer, DiagramSyntaxError, IDLE_MS, MermaidRenderer, noRendererReason, remember } from './mermaid-renderer';
 
 /*
  * `npm run build` and `npm run dev` draw the diagrams in their own process (settings.diagramsFromParent in Astro's):
@@ -97,12 +97,7 @@ export class ParentRenderer implements DiagramRenderer {
       this.waiting.set(id, { resolve, reject });
       this.parent.send({ diagramRequest: { id, source } } satisfies Request);
     });
-    // A failure of the browser (not of the diagram) may pass: the next request asks again.
-    drawing.catch((error: unknown) => {
-      if (!(error instanceof DiagramSyntaxError)) this.asked.delete(source);
-    });
-    this.asked.set(source, drawing);
-    return drawing;
+    return remember(this.asked, source, drawing);
   }
 
   /** The browser is the parent's to close. */

@@ -22,15 +22,16 @@ export function diagramSlot({ source, file, line }: DiagramSlot): string {
   return `<${TAG} data-file="${encodeURIComponent(file)}" data-line="${line}" data-source="${Buffer.from(source, 'utf8').toString('base64')}"></${TAG}>`;
 }
 
+/** The slot a match of SLOT spells, its groups as diagramSlot wrote them. */
+const slotOf = (file: string, line: string, source: string): DiagramSlot => ({ source: Buffer.from(source, 'base64').toString('utf8'), file: decodeURIComponent(file), line: Number(line) });
+
 /** Every slot of a page, in page order. */
 export function readDiagramSlots(html: string): DiagramSlot[] {
-  return [...html.matchAll(SLOT)].map(([, file, line, source]) => ({ source: Buffer.from(source!, 'base64').toString('utf8'), file: decodeURIComponent(file!), line: Number(line) }));
+  return [...html.matchAll(SLOT)].map(([, file, line, source]) => slotOf(file!, line!, source!));
 }
 
 /** The page with each slot replaced by `drawing(slot)`; a page without slots comes back as it is. */
 export function fillDiagramSlots(html: string, drawing: (slot: DiagramSlot) => string): string {
   if (!html.includes(`<${TAG} `)) return html;
-  return html.replace(SLOT, (_, file: string, line: string, source: string) =>
-    drawing({ source: Buffer.from(source, 'base64').toString('utf8'), file: decodeURIComponent(file), line: Number(line) }),
-  );
+  return html.replace(SLOT, (_, file: string, line: string, source: string) => drawing(slotOf(file, line, source)));
 }

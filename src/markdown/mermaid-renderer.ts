@@ -28,6 +28,18 @@ export class DiagramSyntaxError extends Error {
   }
 }
 
+/**
+ * Keeps `drawing` in `memo` under `key`, so that asking again gets the same drawing; a failure of the browser (not of
+ * the diagram) is forgotten, so the next request tries again. Returns `drawing`.
+ */
+export function remember(memo: Map<string, Promise<string>>, key: string, drawing: Promise<string>): Promise<string> {
+  drawing.catch((error: unknown) => {
+    if (!(error instanceof DiagramSyntaxError)) memo.delete(key);
+  });
+  memo.set(key, drawing);
+  return drawing;
+}
+
 /** Raised whenever what is done to Mermaid's SVG changes, so that SVGs cached before are drawn again. */
 const OUTPUT_VERSION = 4;
 
@@ -76,7 +88,6 @@ type Outcome = { svg: string } | { error: string };
 export class MermaidRenderer {
   /** Every page opened and not closed yet, each in a browser of its own. */
   private pages: Promise<DevtoolsPage>[] = [];
-  private opened = 0;
   private idle: Promise<DevtoolsPage>[] = [];
   private queue: Job[] = [];
   private running = 0;
@@ -114,13 +125,7 @@ export class MermaidRenderer {
       this.hurry(key);
       return known;
     }
-    const result = this.fromCache(key) ?? this.enqueue(key, source);
-    // A failure of the browser (not of the diagram) may pass: the next request tries again.
-    result.catch((error: unknown) => {
-      if (!(error instanceof DiagramSyntaxError)) this.results.delete(key);
-    });
-    this.results.set(key, result);
-    return result;
+    return remember(this.results, key, this.fromCache(key) ?? this.enqueue(key, source));
   }
 
   /** Whether `source`, asked for before, was found in the on-disk cache rather than rendered. */
@@ -141,7 +146,7 @@ export class MermaidRenderer {
    * slow it (measured on 42 lessons: 0.8 s gained from no cache, 0.5 s lost with a previous preview's).
    */
   warmFor(sources: readonly string[]): void {
-    if (this.opened > 0 || sources.length === 0 || sources.some((source) => isDrawn(this.cacheDir, source))) return;
+    if (this.pages.length > 0 || sources.length === 0 || sources.some((source) => isDrawn(this.cacheDir, source))) return;
     const page = this.openPage();
     // A browser that fails to start fails the first diagram instead (run() awaits this page).
     page.catch(() => undefined);
@@ -156,7 +161,6 @@ export class MermaidRenderer {
     const pages = this.pages;
     this.pages = [];
     this.idle = [];
-    this.opened = 0;
     await Promise.all(pages.map(async (page) => (await page.catch(() => undefined))?.close()));
   }
 
@@ -187,7 +191,7 @@ export class MermaidRenderer {
   /** Hands queued diagrams to free pages, opening up to PAGES, in batches split evenly between them. */
   private pump(): void {
     clearTimeout(this.idleTimer);
-    while (this.queue.length > 0 && (this.idle.length > 0 || this.opened < PAGES)) {
+    while (this.queue.length > 0 && (this.idle.length > 0 || this.pages.length < PAGES)) {
       const page = this.idle.pop() ?? this.openPage();
       const size = Math.min(BATCH, Math.ceil(this.queue.length / PAGES));
       void this.run(page, this.queue.splice(0, size));
@@ -203,7 +207,6 @@ export class MermaidRenderer {
     } catch (error) {
       for (const job of batch) job.reject(error instanceof Error ? error : new Error(String(error)));
       // The page is unusable: a later batch opens a new one.
-      this.opened--;
       this.pages = this.pages.filter((p) => p !== page);
       void page.then((p) => p.close()).catch(() => undefined);
       return;
@@ -246,7 +249,6 @@ export class MermaidRenderer {
   }
 
   private openPage(): Promise<DevtoolsPage> {
-    this.opened++;
     const serve: Serve = (path) => {
       if (path === '/') return { body: '<!doctype html><html><body></body></html>', contentType: 'text/html' };
       const file = normalize(join(MERMAID_DIST, path));
